@@ -8,9 +8,32 @@ use uuid::Uuid;
 
 /// Query parameters that only track the reader; removed everywhere.
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-    "igshid", "_ga", "_gl", "ocid", "cmpid", "mbid", "smid", "sr_share", "share", "ncid",
-    "__twitter_impression", "s_cid", "cid", "spm", "taid", "guccounter", "outputType",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "_ga",
+    "_gl",
+    "ocid",
+    "cmpid",
+    "mbid",
+    "smid",
+    "sr_share",
+    "share",
+    "ncid",
+    "__twitter_impression",
+    "s_cid",
+    "cid",
+    "spm",
+    "taid",
+    "guccounter",
+    "outputType",
 ];
 
 fn is_tracking(name: &str) -> bool {
@@ -18,7 +41,9 @@ fn is_tracking(name: &str) -> bool {
     lower.starts_with("utm_")
         || lower.starts_with("pk_")
         || lower.starts_with("mtm_")
-        || TRACKING_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(&lower))
+        || TRACKING_PARAMS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&lower))
 }
 
 /// A parameter that does not change which article a URL names on one site: on

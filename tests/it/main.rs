@@ -1,0 +1,5 @@
+//! The integration test binary. Each module is one area; every test isolates itself through
+//! [`newsflow_tests::TestEnv`].
+
+mod scraper;
+mod topology;

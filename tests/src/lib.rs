@@ -1,0 +1,175 @@
+//! Helpers for newsflow's end-to-end tests: each test gets its own queue prefix and its own
+//! fresh database on the real broker and server, so tests run in parallel and twice in a row.
+//!
+//! The broker and database default to the local ones; `NEWSFLOW_TEST_AMQP_URL` and
+//! `NEWSFLOW_TEST_DATABASE_URL` point elsewhere. `TEST_LOG=1` prints the services' logs.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use newsflow_shared::config::Settings;
+use newsflow_shared::topology::Topology;
+use sqlx::{ConnectOptions, PgPool};
+
+/// One test's private slice of the broker and the database server.
+pub struct TestEnv {
+    pub prefix: String,
+    pub database: String,
+    amqp_url: String,
+    server_url: String,
+    overrides: HashMap<String, String>,
+}
+
+impl TestEnv {
+    /// A fresh prefix and a fresh (created, migrated) database.
+    pub async fn new() -> anyhow::Result<TestEnv> {
+        init_test_log();
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let short = &id[..12];
+        let amqp_url = std::env::var("NEWSFLOW_TEST_AMQP_URL")
+            .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into());
+        let server_url = std::env::var("NEWSFLOW_TEST_DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+        let env = TestEnv {
+            prefix: format!("nftest-{short}"),
+            database: format!("nftest_{short}"),
+            amqp_url,
+            server_url: server_url.trim_end_matches('/').to_string(),
+            overrides: HashMap::new(),
+        };
+        let settings = env.settings();
+        newsflow_shared::db::ensure_database(&settings.database).await?;
+        let pool = env.pool().await?;
+        newsflow_shared::db::migrate(&pool).await?;
+        pool.close().await;
+        Ok(env)
+    }
+
+    /// Set a config key for every later [`TestEnv::settings`] call, as the environment
+    /// would: `set("SCRAPER__MIN_DELAY_MS", "0")`.
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        self.overrides
+            .insert(format!("NEWSFLOW__{}", key.to_ascii_uppercase()), value.into());
+    }
+
+    pub fn database_url(&self) -> String {
+        format!("{}/{}", self.server_url, self.database)
+    }
+
+    /// Settings pointing at this test's prefix and database, through the real config layers.
+    pub fn settings(&self) -> Settings {
+        let mut env: HashMap<String, String> = HashMap::from([
+            ("NEWSFLOW__AMQP__URL".into(), self.amqp_url.clone()),
+            ("NEWSFLOW__AMQP__PREFIX".into(), self.prefix.clone()),
+            ("NEWSFLOW__DATABASE__URL".into(), self.database_url()),
+            ("NEWSFLOW__TELEMETRY__REPORT_INTERVAL_SECS".into(), "2".into()),
+            ("NEWSFLOW__SCRAPER__ALLOW_PRIVATE_ADDRESSES".into(), "true".into()),
+        ]);
+        env.extend(self.overrides.clone());
+        Settings::load_from(None, Some(env)).expect("test settings are valid")
+    }
+
+    /// The same settings as environment variables, for a service started as a process.
+    pub fn env_vars(&self) -> Vec<(String, String)> {
+        let mut v = vec![
+            ("NEWSFLOW__AMQP__URL".to_string(), self.amqp_url.clone()),
+            ("NEWSFLOW__AMQP__PREFIX".to_string(), self.prefix.clone()),
+            ("NEWSFLOW__DATABASE__URL".to_string(), self.database_url()),
+            (
+                "NEWSFLOW__TELEMETRY__REPORT_INTERVAL_SECS".to_string(),
+                "2".to_string(),
+            ),
+            (
+                "NEWSFLOW__SCRAPER__ALLOW_PRIVATE_ADDRESSES".to_string(),
+                "true".to_string(),
+            ),
+        ];
+        v.extend(self.overrides.clone());
+        v
+    }
+
+    pub fn topology(&self) -> Topology {
+        Topology::new(&self.settings().amqp)
+    }
+
+    pub async fn pool(&self) -> anyhow::Result<PgPool> {
+        let opts = self.settings().database.connect_options()?;
+        Ok(sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .connect_with(opts)
+            .await?)
+    }
+
+    /// A channel on the test's broker with the topology declared.
+    pub async fn channel(&self) -> anyhow::Result<(lapin::Connection, lapin::Channel)> {
+        let settings = self.settings();
+        let conn = lapin::Connection::connect(
+            &self.amqp_url,
+            lapin::ConnectionProperties::default(),
+        )
+        .await?;
+        let ch = newsflow_shared::amqp::open_channel(&conn, &Topology::new(&settings.amqp), 50)
+            .await?;
+        Ok((conn, ch))
+    }
+
+    /// Number of ready messages in a queue.
+    pub async fn queue_depth(&self, ch: &lapin::Channel, queue: &str) -> anyhow::Result<u32> {
+        let q = ch
+            .queue_declare(
+                queue.into(),
+                lapin::options::QueueDeclareOptions {
+                    passive: true,
+                    ..Default::default()
+                },
+                Default::default(),
+            )
+            .await?;
+        Ok(q.message_count())
+    }
+
+    /// Delete the test's queues and exchanges and drop its database.
+    pub async fn cleanup(self) -> anyhow::Result<()> {
+        if let Ok((conn, ch)) = self.channel().await {
+            self.topology().delete(&ch).await.ok();
+            conn.close(200, "bye".into()).await.ok();
+        }
+        let opts = self.settings().database.connect_options()?;
+        let mut conn = opts.database("postgres").connect().await?;
+        let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.database);
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await?;
+        Ok(())
+    }
+}
+
+/// Poll `check` until it returns `Some`, or fail after `timeout` with `what`.
+pub async fn eventually<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Logs go to the test harness's captured output; `TEST_LOG=1` shows them.
+fn init_test_log() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "info".into()),
+            )
+            .with_test_writer()
+            .try_init();
+    }
+}
