@@ -115,6 +115,7 @@ pub struct NewswireItem {
 /// What a page turned out to be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[allow(clippy::large_enum_variant)] // built once per page and moved, never stored in bulk
 pub enum PageContent {
     /// An article page; it may also carry a newswire block.
     Article {

@@ -1,0 +1,836 @@
+//! The article body: a readability-like content scoring over text blocks, done in flat
+//! arrays built by one iterative pass (no recursion, bounded node and text counts).
+
+use std::sync::LazyLock;
+
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::{Html, Node};
+
+use crate::text::{collapse_ws, is_block};
+
+const MAX_ELEMENTS: usize = 200_000;
+const MAX_TEXT: usize = 4_000_000;
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    P,
+    Heading(u8),
+    Li,
+    Quote,
+    Pre,
+    Row,
+    Div,
+    Other,
+}
+
+#[derive(Debug)]
+struct El<'a> {
+    tag: &'a str,
+    parent: u32,
+    /// Blocks of the subtree: `b0..b1`.
+    b0: u32,
+    b1: u32,
+    /// Elements of the subtree: `idx..e1`.
+    e1: u32,
+    /// Class/id weight (readability): -25, 0, +25 or +50.
+    weight: f32,
+    /// Class, id or tag says boilerplate (decided later whether it really is).
+    neg: bool,
+    class_id: String,
+}
+
+#[derive(Debug)]
+pub struct Block {
+    pub text: String,
+    link_len: usize,
+    el: u32,
+    pub kind: Kind,
+}
+
+static POS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-text|richtext").expect("valid regex")
+});
+/// Bylines, datelines and post metadata: not body text.
+static META_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)byline|by-line|dateline|timestamp|(?:^|[\s_-])(?:author|authors|author-name|post-meta|entry-meta|article-meta|meta-data|posted-on|publish-date|published-date|pubdate|article-date|post-date)(?:$|[\s_-])").expect("valid regex")
+});
+static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|par|von|por|door|di|av|af)\s+\S").expect("valid regex")
+});
+static STRONG_POS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article-?body|article-?content|articletext|story-?body|story-?content|entry-content|post-content|post-body|postbody|content-body|body-?text|article__body|article-text|main-content|rich-text|richtext|field--name-body|field-name-body").expect("valid regex")
+});
+
+fn class_weight(class: &str, id: &str) -> f32 {
+    let mut w = 0.0;
+    for s in [class, id] {
+        if s.is_empty() {
+            continue;
+        }
+        let l = s.to_ascii_lowercase();
+        if crate::text::is_boilerplate_hint(&l) {
+            w -= 25.0;
+        }
+        if POS.is_match(&l) {
+            w += 25.0;
+        }
+        if STRONG_POS.is_match(&l) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+fn skip_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "head"
+            | "select"
+            | "button"
+            | "input"
+            | "textarea"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+            | "figcaption"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "math"
+            | "picture"
+            | "source"
+            | "title"
+            | "label"
+            | "option"
+    )
+}
+
+fn skip_element(el: &scraper::node::Element) -> bool {
+    if skip_tag(el.name()) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    if let Some(role) = el.attr("role")
+        && matches!(
+            role,
+            "navigation"
+                | "complementary"
+                | "contentinfo"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "search"
+        )
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(c) = el.attr("class") {
+        let c = c.to_ascii_lowercase();
+        if c.contains("caption")
+            || c.contains("credit")
+            || c.contains("visually-hidden")
+            || c.contains("sr-only")
+            || c.contains("screen-reader")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// What the caller knows that helps: the headline (not repeated in the body) and a subtree
+/// to leave out (a site profile's newswire block).
+#[derive(Debug, Default)]
+pub struct Opts<'a> {
+    pub title: Option<&'a str>,
+    pub exclude: Option<ego_tree::NodeId>,
+}
+
+struct Flat<'a> {
+    els: Vec<El<'a>>,
+    blocks: Vec<Block>,
+}
+
+fn kind_of(tag: &str) -> Kind {
+    match tag {
+        "p" => Kind::P,
+        "h1" => Kind::Heading(1),
+        "h2" => Kind::Heading(2),
+        "h3" => Kind::Heading(3),
+        "h4" => Kind::Heading(4),
+        "h5" => Kind::Heading(5),
+        "h6" => Kind::Heading(6),
+        "li" | "dd" | "dt" => Kind::Li,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "tr" => Kind::Row,
+        "div" | "section" | "article" | "main" | "center" | "td" | "th" => Kind::Div,
+        _ => Kind::Other,
+    }
+}
+
+fn block_level(tag: &str) -> bool {
+    (is_block(tag) && !matches!(tag, "td" | "th")) || tag == "br"
+}
+
+fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>) -> Flat<'a> {
+    let mut els: Vec<El<'a>> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut stack: Vec<u32> = Vec::new();
+    let mut block_stack: Vec<u32> = Vec::new();
+    let mut skip_depth = 0u32;
+    let mut buf = String::new();
+    let mut buf_link = 0usize;
+    let mut link_depth = 0u32;
+    let mut pre_depth = 0u32;
+    let mut in_body = false;
+    let mut total = 0usize;
+
+    fn flush(
+        buf: &mut String,
+        buf_link: &mut usize,
+        pre: bool,
+        container: u32,
+        els: &[El<'_>],
+        blocks: &mut Vec<Block>,
+        total: &mut usize,
+    ) {
+        if buf.trim().is_empty() {
+            buf.clear();
+            *buf_link = 0;
+            return;
+        }
+        let kind = if container == NONE {
+            Kind::Other
+        } else {
+            kind_of(els[container as usize].tag)
+        };
+        // Two line breaks in a row split paragraphs; one is a space (or a line in <pre>).
+        let parts: Vec<String> = if pre {
+            vec![buf.trim_matches('\n').replace('\u{2028}', "\n")]
+        } else {
+            buf.split("\u{2028}\u{2028}")
+                .flat_map(|p| {
+                    let p = p.replace('\u{2028}', " ");
+                    let t = collapse_ws(&p);
+                    (!t.is_empty()).then_some(t)
+                })
+                .collect()
+        };
+        let n = parts.len().max(1);
+        for t in parts {
+            *total += t.len();
+            blocks.push(Block {
+                text: t,
+                link_len: *buf_link / n,
+                el: container,
+                kind,
+            });
+        }
+        buf.clear();
+        *buf_link = 0;
+    }
+
+    'walk: for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip_depth > 0 {
+                    if node.value().is_element() {
+                        skip_depth += 1;
+                    }
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => {
+                        if !in_body || total > MAX_TEXT {
+                            continue;
+                        }
+                        if pre_depth > 0 {
+                            buf.push_str(&t.replace('\n', "\u{2028}"));
+                        } else {
+                            // Keep white space as is; a run of breaks collapses later.
+                            let before = buf.len();
+                            buf.push_str(t);
+                            if buf[before..].contains('\u{2028}') {
+                                let fixed = buf[before..].replace('\u{2028}', " ");
+                                buf.truncate(before);
+                                buf.push_str(&fixed);
+                            }
+                        }
+                        if link_depth > 0 {
+                            buf_link += t.trim().chars().count();
+                        }
+                    }
+                    Node::Element(el) => {
+                        if els.len() >= MAX_ELEMENTS {
+                            break 'walk;
+                        }
+                        let name = el.name();
+                        if name == "body" {
+                            in_body = true;
+                        }
+                        if !in_body {
+                            if name != "html" {
+                                skip_depth = 1;
+                            }
+                            if name != "html" {
+                                continue;
+                            }
+                        }
+                        if skip_element(el) || opts.exclude == Some(node.id()) {
+                            skip_depth = 1;
+                            continue;
+                        }
+                        if name == "br" {
+                            buf.push('\u{2028}');
+                            // <br> has no close event worth tracking, but traverse gives one.
+                        }
+                        if name == "td" || name == "th" {
+                            buf.push_str(" \u{2009}| ");
+                        }
+                        if name == "img" && buf.is_empty() {
+                            // nothing
+                        }
+                        let is_blk = block_level(name) && name != "br";
+                        if is_blk {
+                            let pre = pre_depth > 0;
+                            flush(
+                                &mut buf,
+                                &mut buf_link,
+                                pre,
+                                block_stack.last().copied().unwrap_or(NONE),
+                                &els,
+                                &mut blocks,
+                                &mut total,
+                            );
+                        }
+                        let class = el.attr("class").unwrap_or_default();
+                        let id = el.id().unwrap_or_default();
+                        let class_id = if class.is_empty() && id.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{class} {id}").to_ascii_lowercase()
+                        };
+                        let neg = matches!(name, "header" | "form")
+                            || (!class_id.is_empty() && META_HINT.is_match(&class_id))
+                            || (crate::text::is_boilerplate_hint(&class_id)
+                                && !STRONG_POS.is_match(&class_id)
+                                && !matches!(name, "body" | "html" | "main" | "article"));
+                        let idx = els.len() as u32;
+                        els.push(El {
+                            tag: name,
+                            parent: stack.last().copied().unwrap_or(NONE),
+                            b0: blocks.len() as u32,
+                            b1: NONE,
+                            e1: NONE,
+                            weight: class_weight(class, id),
+                            neg,
+                            class_id,
+                        });
+                        stack.push(idx);
+                        if is_blk {
+                            block_stack.push(idx);
+                        }
+                        if name == "a" {
+                            link_depth += 1;
+                        }
+                        if name == "pre" {
+                            pre_depth += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let name = el.name();
+                let Some(idx) = stack.pop() else {
+                    continue;
+                };
+                if block_level(name) && name != "br" {
+                    let pre = pre_depth > 0;
+                    flush(
+                        &mut buf,
+                        &mut buf_link,
+                        pre,
+                        block_stack.last().copied().unwrap_or(NONE),
+                        &els,
+                        &mut blocks,
+                        &mut total,
+                    );
+                    block_stack.pop();
+                }
+                if name == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if name == "pre" {
+                    pre_depth = pre_depth.saturating_sub(1);
+                }
+                let e1 = els.len() as u32;
+                let b1 = blocks.len() as u32;
+                if let Some(e) = els.get_mut(idx as usize) {
+                    e.b1 = b1;
+                    e.e1 = e1;
+                }
+            }
+        }
+    }
+    flush(
+        &mut buf,
+        &mut buf_link,
+        false,
+        block_stack.last().copied().unwrap_or(NONE),
+        &els,
+        &mut blocks,
+        &mut total,
+    );
+    let (nb, ne) = (blocks.len() as u32, els.len() as u32);
+    for e in &mut els {
+        if e.b1 == NONE {
+            e.b1 = nb;
+        }
+        if e.e1 == NONE {
+            e.e1 = ne;
+        }
+    }
+    Flat { els, blocks }
+}
+
+static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            advertisement|advertising|sponsored(?:\s+content)?|ad$|
+            share(?:\s+(?:this|on|via|article|story))?|tweet|pin\s+it|email\s+this|print(?:\s+this)?|
+            subscribe|sign\s+up|signup|join\s+(?:our|the)\s+newsletter|get\s+(?:our|the)\s+newsletter|newsletter|
+            follow\s+(?:us|me)|like\s+us|
+            related(?:\s+(?:articles?|stories|posts|content|coverage|topics))?:?|
+            recommended|you\s+(?:may|might)\s+also\s+like|more\s+from|more\s+stories|also\s+read|read\s+(?:more|next|also)|see\s+also|
+            click\s+here|trending|most\s+(?:read|popular)|
+            copyright|©|\(c\)\s|all\s+rights\s+reserved|
+            we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
+            (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by\b)|credit:|getty\s+images|
+            skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|
+            tags?:|filed\s+under|categories:|posted\s+in|
+            listen\s+to\s+(?:this|the)\s+article|min\s+read$|\d+\s+min(?:ute)?s?\s+read
+        )",
+    )
+    .expect("valid regex")
+});
+
+static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip",
+    )
+    .expect("valid regex")
+});
+
+/// A short block that is sharing, subscribing, ads, captions or other page furniture.
+fn boilerplate_block(b: &Block) -> bool {
+    let t = b.text.trim();
+    let n = t.chars().count();
+    if n == 0 {
+        return true;
+    }
+    if n < 120 && BOILER_TEXT.is_match(t) {
+        return true;
+    }
+    if n < 400 && PROMO_TEXT.is_match(t) {
+        return true;
+    }
+    // All links and short: a menu item or "read more" link.
+    if b.link_len * 10 >= n * 9 && n < 80 && matches!(b.kind, Kind::Li | Kind::Div | Kind::Other) {
+        return true;
+    }
+    false
+}
+
+fn norm_title(s: &str) -> String {
+    crate::text::words(s).join(" ")
+}
+
+/// Extract the article body as plain text (paragraphs separated by a blank line).
+pub fn extract(doc: &Html, opts: &Opts<'_>) -> String {
+    let flat = flatten(doc, opts);
+    let blocks = pick(&flat, opts);
+    render(&blocks)
+}
+
+/// Blocks in reading order.
+pub fn render(blocks: &[&Block]) -> String {
+    let mut out = String::new();
+    let mut prev_row = false;
+    for b in blocks {
+        let line = match b.kind {
+            Kind::Li => format!("- {}", b.text),
+            Kind::Row => b
+                .text
+                .trim_start_matches([' ', '\u{2009}', '|'])
+                .replace(" \u{2009}| ", " | ")
+                .trim()
+                .to_string(),
+            _ => b.text.clone(),
+        };
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            // Rows of one table and items of one list stay on consecutive lines.
+            let tight = (b.kind == Kind::Row && prev_row)
+                || b.kind == Kind::Li
+                    && out.ends_with(|_: char| true)
+                    && out.rsplit('\n').next().is_some_and(|l| l.starts_with("- "));
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        prev_row = b.kind == Kind::Row;
+        out.push_str(&line);
+    }
+    out
+}
+
+fn pick<'f>(flat: &'f Flat<'_>, opts: &Opts<'_>) -> Vec<&'f Block> {
+    let els = &flat.els;
+    let blocks = &flat.blocks;
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    // Prefix sums of text and link length over blocks.
+    let mut pre_t = Vec::with_capacity(blocks.len() + 1);
+    let mut pre_l = Vec::with_capacity(blocks.len() + 1);
+    let mut pre_good = Vec::with_capacity(blocks.len() + 1);
+    let mut pre_commas = Vec::with_capacity(blocks.len() + 1);
+    let mut pre_paras = Vec::with_capacity(blocks.len() + 1);
+    pre_commas.push(0usize);
+    pre_paras.push(0usize);
+    pre_t.push(0usize);
+    pre_l.push(0usize);
+    pre_good.push(0usize);
+    for b in blocks {
+        let n = b.text.chars().count();
+        pre_t.push(pre_t.last().copied().unwrap_or(0) + n);
+        pre_l.push(pre_l.last().copied().unwrap_or(0) + b.link_len.min(n));
+        let good = if n >= 40 && b.link_len * 3 < n { n } else { 0 };
+        pre_good.push(pre_good.last().copied().unwrap_or(0) + good);
+        pre_commas.push(pre_commas.last().copied().unwrap_or(0) + b.text.matches(',').count());
+        let para = usize::from(b.kind == Kind::P && b.text.len() > 60);
+        pre_paras.push(pre_paras.last().copied().unwrap_or(0) + para);
+    }
+    let range = |e: &El<'_>, p: &[usize]| p[e.b1 as usize] - p[e.b0 as usize];
+    let total_good = pre_good[blocks.len()].max(1);
+
+    // Which elements really are boilerplate: flagged, and not holding most of the text.
+    let mut excluded = vec![false; els.len()];
+    for i in 0..els.len() {
+        let e = &els[i];
+        let inherited = e.parent != NONE && excluded[e.parent as usize];
+        let own = e.neg && range(e, &pre_good) * 10 < total_good * 4;
+        excluded[i] = inherited || own;
+    }
+    let block_excluded = |b: &Block| b.el != NONE && excluded[b.el as usize];
+
+    // Readability scoring.
+    let mut score = vec![0f32; els.len()];
+    let mut init = vec![false; els.len()];
+    let base = |e: &El<'_>| -> f32 {
+        let t = match e.tag {
+            "div" | "article" | "main" | "section" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        t + e.weight
+    };
+    for b in blocks {
+        if b.el == NONE || block_excluded(b) {
+            continue;
+        }
+        let n = b.text.chars().count();
+        let scorable = match b.kind {
+            Kind::P | Kind::Pre | Kind::Div | Kind::Quote | Kind::Row => n >= 25,
+            Kind::Li => n >= 80,
+            _ => false,
+        };
+        if !scorable {
+            continue;
+        }
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count();
+        let content = 1.0 + commas as f32 + (n as f32 / 100.0).min(3.0);
+        let mut cur = els[b.el as usize].parent;
+        let mut level = 0;
+        while cur != NONE && level < 5 {
+            let ci = cur as usize;
+            if !init[ci] {
+                init[ci] = true;
+                score[ci] = base(&els[ci]);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[ci] += content / div;
+            cur = els[ci].parent;
+            level += 1;
+        }
+    }
+    let link_density = |e: &El<'_>| {
+        let t = range(e, &pre_t);
+        if t == 0 {
+            0.0
+        } else {
+            range(e, &pre_l) as f32 / t as f32
+        }
+    };
+    let mut cands: Vec<(usize, f32)> = (0..els.len())
+        .filter(|&i| init[i] && !excluded[i])
+        .map(|i| (i, score[i] * (1.0 - link_density(&els[i]))))
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(mut top, top_score)) = cands.first() else {
+        return fallback(flat, &excluded, opts);
+    };
+    let is_ancestor = |a: usize, d: usize| a <= d && d < els[a].e1 as usize;
+    // Several near-top candidates: their common ancestor holds the article.
+    let alts: Vec<usize> = cands
+        .iter()
+        .skip(1)
+        .take(5)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if alts.len() >= 2 {
+        let mut p = els[top].parent;
+        while p != NONE && !matches!(els[p as usize].tag, "body" | "html") {
+            let pi = p as usize;
+            if alts.iter().filter(|&&a| is_ancestor(pi, a)).count() >= 2 {
+                top = pi;
+                break;
+            }
+            p = els[pi].parent;
+        }
+    }
+    // Climb while the parent scores close to or above.
+    let final_score = |i: usize| score[i] * (1.0 - link_density(&els[i]));
+    let mut last = final_score(top);
+    let threshold = last / 3.0;
+    let mut p = els[top].parent;
+    while p != NONE && !matches!(els[p as usize].tag, "body" | "html") {
+        let pi = p as usize;
+        if !init[pi] || excluded[pi] {
+            p = els[pi].parent;
+            continue;
+        }
+        let s = final_score(pi);
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            top = pi;
+            break;
+        }
+        last = s;
+        p = els[pi].parent;
+    }
+    // An only child: take the parent.
+    loop {
+        let p = els[top].parent;
+        if p == NONE || matches!(els[p as usize].tag, "body" | "html") || excluded[p as usize] {
+            break;
+        }
+        let pi = p as usize;
+        if range(&els[pi], &pre_t) == range(&els[top], &pre_t) {
+            top = pi;
+        } else {
+            break;
+        }
+    }
+    // Siblings that belong to the article.
+    let top_final = final_score(top);
+    let sib_threshold = (top_final * 0.2).max(10.0);
+    let mut chosen: Vec<usize> = Vec::new();
+    let parent = els[top].parent;
+    if parent == NONE {
+        chosen.push(top);
+    } else {
+        let pi = parent as usize;
+        let mut c = pi + 1;
+        let end = els[pi].e1 as usize;
+        while c < end {
+            let e = &els[c];
+            if c == top {
+                chosen.push(c);
+            } else if !excluded[c] {
+                let mut s = if init[c] { final_score(c) } else { 0.0 };
+                if !e.class_id.trim().is_empty() && e.class_id == els[top].class_id {
+                    s += top_final * 0.2;
+                }
+                let t = range(e, &pre_t);
+                let ld = link_density(e);
+                let own_text: String = blocks[e.b0 as usize..e.b1 as usize]
+                    .iter()
+                    .take(3)
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let para_like = matches!(
+                    e.tag,
+                    "p" | "blockquote" | "ul" | "ol" | "h2" | "h3" | "h4" | "pre" | "table"
+                ) && ((t > 80 && ld < 0.25)
+                    || (t > 0
+                        && t <= 80
+                        && ld == 0.0
+                        && (own_text.contains(". ") || own_text.ends_with('.'))));
+                if s >= sib_threshold || para_like {
+                    chosen.push(c);
+                }
+            }
+            c = e.e1.max(c as u32 + 1) as usize;
+        }
+    }
+    // Conditional cleaning inside the chosen subtrees.
+    let mut dropped = vec![false; blocks.len()];
+    for &c in &chosen {
+        let end = els[c].e1 as usize;
+        for e in els.iter().take(end).skip(c + 1) {
+            if !matches!(
+                e.tag,
+                "div" | "section" | "ul" | "ol" | "table" | "form" | "dl" | "header"
+            ) {
+                continue;
+            }
+            let t = range(e, &pre_t);
+            if t == 0 {
+                continue;
+            }
+            let ld = link_density(e);
+            let commas = range(e, &pre_commas);
+            let paras = range(e, &pre_paras);
+            let drop = ((e.weight < 0.0 || ld > 0.5) && commas < 10)
+                || (ld > 0.3
+                    && e.weight < 25.0
+                    && paras == 0
+                    && t < 600
+                    && matches!(e.tag, "ul" | "ol" | "div" | "section"));
+            if drop {
+                for d in dropped.iter_mut().take(e.b1 as usize).skip(e.b0 as usize) {
+                    *d = true;
+                }
+            }
+        }
+    }
+    let title_norm = opts.title.map(norm_title);
+    let mut out: Vec<&Block> = Vec::new();
+    for &c in &chosen {
+        let e = &els[c];
+        for bi in e.b0 as usize..e.b1 as usize {
+            let b = &blocks[bi];
+            if dropped[bi] || block_excluded(b) || boilerplate_block(b) {
+                continue;
+            }
+            if (matches!(b.kind, Kind::Heading(1))
+                || (out.is_empty() && matches!(b.kind, Kind::Heading(_))))
+                && let Some(t) = &title_norm
+                && norm_title(&b.text) == *t
+            {
+                continue;
+            }
+            out.push(b);
+        }
+    }
+    trim_edges(&mut out);
+    let out_len: usize = out.iter().map(|b| b.text.len()).sum();
+    if out_len < 250 {
+        let fb = fallback(flat, &excluded, opts);
+        let fb_len: usize = fb.iter().map(|b| b.text.len()).sum();
+        if fb_len > out_len * 2 {
+            return fb;
+        }
+    }
+    out
+}
+
+/// When scoring finds nothing: every paragraph-like block that is not boilerplate.
+fn fallback<'f>(flat: &'f Flat<'_>, excluded: &[bool], opts: &Opts<'_>) -> Vec<&'f Block> {
+    let title_norm = opts.title.map(norm_title);
+    flat.blocks
+        .iter()
+        .filter(|b| {
+            let n = b.text.chars().count();
+            (b.el == NONE || !excluded[b.el as usize])
+                && !boilerplate_block(b)
+                && b.link_len * 2 < n
+                && (n >= 40 || matches!(b.kind, Kind::Heading(_) | Kind::P))
+                && !(matches!(b.kind, Kind::Heading(1))
+                    && title_norm.as_deref() == Some(norm_title(&b.text).as_str()))
+        })
+        .collect()
+}
+
+/// Drop bylines and datelines before the first real paragraph, and a lone link at the end.
+fn trim_edges(out: &mut Vec<&Block>) {
+    let first_long = out
+        .iter()
+        .position(|b| b.text.chars().count() >= 120)
+        .unwrap_or(out.len());
+    let mut i = 0;
+    let mut seen = 0;
+    out.retain(|b| {
+        let keep = if seen < first_long {
+            let n = b.text.chars().count();
+            let date_only = n < 80
+                && crate::dates::find_day(&b.text).is_some_and(|(_, (s, e))| {
+                    b.text[..s].split_whitespace().count() <= 3
+                        && b.text[e..].split_whitespace().count() <= 6
+                });
+            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only)
+        } else {
+            true
+        };
+        seen += 1;
+        i += 1;
+        keep
+    });
+    while let Some(last) = out.last() {
+        let n = last.text.chars().count();
+        if n < 60 && last.link_len * 10 >= n * 9 {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+}

@@ -1,0 +1,698 @@
+//! Dates and times as pages write them: ISO 8601, RFC 2822, "January 15, 2026 - 04:00",
+//! "Aug. 28, 2024 10:00 a.m. ET", "3 hours ago", bare days.
+
+use std::sync::LazyLock;
+
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
+};
+use chrono_tz::Tz;
+use regex::Regex;
+
+use crate::PubTime;
+
+/// A date as read, before a zone is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parsed {
+    Instant(DateTime<FixedOffset>),
+    /// A wall-clock time with no zone on the page.
+    Naive(NaiveDateTime),
+    Day(NaiveDate),
+}
+
+impl Parsed {
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            Parsed::Instant(t) => t.date_naive(),
+            Parsed::Naive(t) => t.date(),
+            Parsed::Day(d) => *d,
+        }
+    }
+
+    /// Settle the zone: `tz` (the site's zone) if known, else `offset` (seen elsewhere on the
+    /// page), else UTC.
+    pub fn resolve(self, tz: Option<Tz>, offset: Option<FixedOffset>) -> PubTime {
+        match self {
+            Parsed::Instant(t) => PubTime::Instant(t),
+            Parsed::Day(d) => PubTime::Day(d),
+            Parsed::Naive(n) => {
+                if let Some(tz) = tz
+                    && let Some(t) = local_to_fixed(tz, n)
+                {
+                    return PubTime::Instant(t);
+                }
+                let off = offset.unwrap_or_else(utc_offset);
+                match off.from_local_datetime(&n).single() {
+                    Some(t) => PubTime::Instant(t),
+                    None => PubTime::Day(n.date()),
+                }
+            }
+        }
+    }
+}
+
+fn utc_offset() -> FixedOffset {
+    FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix())
+}
+
+/// A wall-clock time in a named zone, daylight saving right. In the autumn overlap the
+/// earlier instant is taken; a time in the spring gap moves forward an hour.
+pub fn local_to_fixed(tz: Tz, n: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    use chrono::LocalResult;
+    match tz.from_local_datetime(&n) {
+        LocalResult::Single(t) => Some(t.fixed_offset()),
+        LocalResult::Ambiguous(a, _) => Some(a.fixed_offset()),
+        LocalResult::None => tz
+            .from_local_datetime(&(n + Duration::hours(1)))
+            .earliest()
+            .map(|t| t.fixed_offset()),
+    }
+}
+
+/// Context for reading a date.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateCtx {
+    /// Reference for relative times.
+    pub fetched_at: Option<DateTime<Utc>>,
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(\d{4})-(\d{1,2})-(\d{1,2})
+        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*
+           (Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
+    )
+    .expect("valid regex")
+});
+
+static SLASH_YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
+
+static NUMERIC_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
+
+const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(\d{1,2})(?:[:.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^\w])",
+    )
+    .expect("valid regex")
+});
+
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:\b(UTC|GMT|UT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2})\b|\b([ECMP][SD]?T|AK[SD]?T|HST|BST|CES?T|CEST|EES?T|EEST|WES?T|WEST|IST|JST|KST|AES?T|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|MSK|SAST)\b|\(?\b(Eastern|Central|Mountain|Pacific)\b(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\)?)",
+    )
+    .expect("valid regex")
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?)\s+ago\b",
+    )
+    .expect("valid regex")
+});
+
+static EPOCH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
+
+fn month_num(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let m = match s.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// A zone named on a page: a fixed offset or a zone with daylight saving.
+#[derive(Debug, Clone, Copy)]
+enum Zone {
+    Fixed(FixedOffset),
+    Named(Tz),
+}
+
+fn fixed(secs: i32) -> Option<FixedOffset> {
+    FixedOffset::east_opt(secs)
+}
+
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    fixed(sign * (h * 3600 + m * 60))
+}
+
+fn zone_abbrev(a: &str) -> Option<Zone> {
+    use chrono_tz::{America, Asia, Australia, Europe, Pacific};
+    let h = |x: i32| fixed(x * 3600).map(Zone::Fixed);
+    Some(match a {
+        "ET" => Zone::Named(America::New_York),
+        "EST" => return h(-5),
+        "EDT" => return h(-4),
+        "CT" => Zone::Named(America::Chicago),
+        "CST" => return h(-6),
+        "CDT" => return h(-5),
+        "MT" => Zone::Named(America::Denver),
+        "MST" => return h(-7),
+        "MDT" => return h(-6),
+        "PT" => Zone::Named(America::Los_Angeles),
+        "PST" => return h(-8),
+        "PDT" => return h(-7),
+        "AKT" => Zone::Named(America::Anchorage),
+        "AKST" => return h(-9),
+        "AKDT" => return h(-8),
+        "HST" => return h(-10),
+        "BST" => return h(1),
+        "CET" => return h(1),
+        "CEST" => return h(2),
+        "EET" => return h(2),
+        "EEST" => return h(3),
+        "WET" => return h(0),
+        "WEST" => return h(1),
+        "IST" => return fixed(5 * 3600 + 1800).map(Zone::Fixed),
+        "JST" | "KST" => return h(9),
+        "AEST" => return h(10),
+        "AEDT" => return h(11),
+        "AET" => Zone::Named(Australia::Sydney),
+        "ACST" => return fixed(9 * 3600 + 1800).map(Zone::Fixed),
+        "ACDT" => return fixed(10 * 3600 + 1800).map(Zone::Fixed),
+        "AWST" => return h(8),
+        "NZST" => return h(12),
+        "NZDT" => return h(13),
+        "NZT" => Zone::Named(Pacific::Auckland),
+        "SGT" | "HKT" => return h(8),
+        "MSK" => return h(3),
+        "SAST" => return h(2),
+        "CENTRAL EUROPEAN" => Zone::Named(Europe::Berlin),
+        "INDIA" => Zone::Named(Asia::Kolkata),
+        _ => return None,
+    })
+}
+
+/// Find a zone in free text.
+fn find_zone(s: &str) -> Option<Zone> {
+    for c in ZONE.captures_iter(s) {
+        if let Some(base) = c.get(1) {
+            let _ = base;
+            if let Some(off) = c.get(2)
+                && let Some(o) = parse_offset(off.as_str())
+            {
+                return Some(Zone::Fixed(o));
+            }
+            return fixed(0).map(Zone::Fixed);
+        }
+        if let Some(off) = c.get(3)
+            && let Some(o) = parse_offset(off.as_str())
+        {
+            return Some(Zone::Fixed(o));
+        }
+        if let Some(ab) = c.get(4)
+            && let Some(z) = zone_abbrev(ab.as_str())
+        {
+            return Some(z);
+        }
+        if let Some(name) = c.get(5) {
+            let z = match name.as_str().to_ascii_lowercase().as_str() {
+                "eastern" => "ET",
+                "central" => "CT",
+                "mountain" => "MT",
+                _ => "PT",
+            };
+            return zone_abbrev(z);
+        }
+    }
+    None
+}
+
+fn apply_zone(n: NaiveDateTime, z: Zone) -> Option<DateTime<FixedOffset>> {
+    match z {
+        Zone::Fixed(o) => o.from_local_datetime(&n).single(),
+        Zone::Named(tz) => local_to_fixed(tz, n),
+    }
+}
+
+fn plausible(d: NaiveDate) -> bool {
+    (1990..=2100).contains(&d.year())
+}
+
+/// Find a time of day in `s` (after a date was found elsewhere in it).
+fn find_time(s: &str) -> Option<NaiveTime> {
+    for c in TIME.captures_iter(s) {
+        let h: u32 = c.get(1)?.as_str().parse().ok()?;
+        let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let sec: u32 = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let ampm = c
+            .get(4)
+            .or_else(|| c.get(5))
+            .map(|m| m.as_str().trim_start().starts_with(['p', 'P']));
+        if c.get(2).is_none() && ampm.is_none() {
+            continue;
+        }
+        let h = match ampm {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            Some(_) if h > 12 => continue,
+            _ => h,
+        };
+        if let Some(t) = NaiveTime::from_hms_opt(h, m, sec) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Read a date from a string. `tz` is the site's zone for times that name none.
+pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    if let Some(c) = ISO.captures(s) {
+        let y: i32 = c[1].parse().ok()?;
+        let mo: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        let day = NaiveDate::from_ymd_opt(y, mo, d)?;
+        if !plausible(day) {
+            return None;
+        }
+        let Some(h) = c.get(4) else {
+            return Some(Parsed::Day(day));
+        };
+        let h: u32 = h.as_str().parse().ok()?;
+        let mi: u32 = c[5].parse().ok()?;
+        let sec: u32 = c.get(6).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let t = NaiveTime::from_hms_opt(h, mi, sec.min(59))?;
+        let n = day.and_time(t);
+        return Some(match c.get(7).map(|m| m.as_str()) {
+            Some(z) if z.chars().all(|c| c.is_ascii_alphabetic()) => {
+                Parsed::Instant(fixed(0)?.from_local_datetime(&n).single()?)
+            }
+            Some(z) => Parsed::Instant(parse_offset(z)?.from_local_datetime(&n).single()?),
+            None => {
+                // A zone may be written after a space ("2024-08-28 10:00 EDT").
+                let rest = &s[c.get(0).map_or(0, |m| m.end())..];
+                match find_zone(rest).and_then(|z| apply_zone(n, z)) {
+                    Some(t) => Parsed::Instant(t),
+                    None => match tz.and_then(|tz| local_to_fixed(tz, n)) {
+                        Some(t) => Parsed::Instant(t),
+                        None => Parsed::Naive(n),
+                    },
+                }
+            }
+        });
+    }
+    if let Some(c) = EPOCH.captures(s) {
+        let secs: i64 = c[1].parse().ok()?;
+        let t = DateTime::from_timestamp(secs, 0)?;
+        if plausible(t.date_naive()) {
+            return Some(Parsed::Instant(t.fixed_offset()));
+        }
+        return None;
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s)
+        && plausible(t.date_naive())
+    {
+        return Some(Parsed::Instant(t));
+    }
+    if let Some(p) = parse_relative(s, ctx) {
+        return Some(p);
+    }
+    // A date in words or numbers, maybe a time and a zone around it.
+    let (day, span) = find_day(s)?;
+    let rest_after = &s[span.1..];
+    let rest_before = &s[..span.0];
+    let time = find_time(rest_after).or_else(|| find_time(rest_before));
+    let Some(time) = time else {
+        return Some(Parsed::Day(day));
+    };
+    let n = day.and_time(time);
+    let zone = find_zone(rest_after).or_else(|| find_zone(rest_before));
+    if let Some(t) = zone.and_then(|z| apply_zone(n, z)) {
+        return Some(Parsed::Instant(t));
+    }
+    if let Some(t) = tz.and_then(|tz| local_to_fixed(tz, n)) {
+        return Some(Parsed::Instant(t));
+    }
+    Some(Parsed::Naive(n))
+}
+
+/// The first calendar day written in `s`, and where it was.
+pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
+    let mut best: Option<(NaiveDate, (usize, usize))> = None;
+    let mut consider = |d: Option<NaiveDate>, span: (usize, usize)| {
+        if let Some(d) = d.filter(|d| plausible(*d))
+            && best.is_none_or(|(_, b)| span.0 < b.0)
+        {
+            best = Some((d, span));
+        }
+    };
+    if let Some(c) = MDY.captures(s) {
+        let m = month_num(&c[1]);
+        let d = c[2].parse().ok();
+        let y = c[3].parse().ok();
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        consider(
+            m.zip(d)
+                .zip(y)
+                .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d)),
+            whole,
+        );
+    }
+    if let Some(c) = DMY.captures(s) {
+        let d = c[1].parse().ok();
+        let m = month_num(&c[2]);
+        let y = c[3].parse().ok();
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        consider(
+            m.zip(d)
+                .zip(y)
+                .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d)),
+            whole,
+        );
+    }
+    if let Some(c) = SLASH_YMD.captures(s) {
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let y = c[1].parse().ok();
+        let m = c[2].parse().ok();
+        let d = c[3].parse().ok();
+        consider(
+            y.zip(m)
+                .zip(d)
+                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
+            whole,
+        );
+    }
+    if let Some(c) = NUMERIC_DMY.captures(s) {
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let a: u32 = c[1].parse().unwrap_or(0);
+        let b: u32 = c[3].parse().unwrap_or(0);
+        let y: i32 = c[4].parse().unwrap_or(0);
+        // Dots are European (day first); slashes are American unless the first is > 12.
+        let (m, d) = if &c[2] == "." || a > 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        consider(NaiveDate::from_ymd_opt(y, m, d), whole);
+    }
+    best
+}
+
+fn parse_relative(s: &str, ctx: &DateCtx) -> Option<Parsed> {
+    let now = ctx.fetched_at?;
+    let lower = s.to_ascii_lowercase();
+    if lower.len() < 40 && (lower.contains("just now") || lower == "now") {
+        return Some(Parsed::Instant(now.fixed_offset()));
+    }
+    if lower.len() < 40 && lower.contains("yesterday") && find_day(s).is_none() {
+        return Some(Parsed::Day((now - Duration::days(1)).date_naive()));
+    }
+    let c = RELATIVE.captures(&lower)?;
+    let n: i64 = match &c[1] {
+        "a" | "an" | "one" => 1,
+        x => x.parse().ok()?,
+    };
+    let unit = &c[2];
+    let instant = |d: Duration| Some(Parsed::Instant((now - d).fixed_offset()));
+    if unit.starts_with("sec") {
+        instant(Duration::seconds(n))
+    } else if unit.starts_with("min") {
+        instant(Duration::minutes(n))
+    } else if unit.starts_with('h') {
+        instant(Duration::hours(n))
+    } else if unit.starts_with('d') {
+        Some(Parsed::Day((now - Duration::days(n)).date_naive()))
+    } else if unit.starts_with('w') {
+        Some(Parsed::Day((now - Duration::weeks(n)).date_naive()))
+    } else if unit.starts_with("mo") {
+        Some(Parsed::Day((now - Duration::days(30 * n)).date_naive()))
+    } else {
+        Some(Parsed::Day((now - Duration::days(365 * n)).date_naive()))
+    }
+}
+
+/// A date found in a URL path (`/2024/08/28/`, `/2024-08-28/`): a day at most.
+pub fn from_url(path: &str) -> Option<NaiveDate> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)").expect("valid regex")
+    });
+    let c = URL_DATE.captures(path)?;
+    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    plausible(d).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::America;
+
+    fn p(s: &str) -> Option<String> {
+        parse(s, &DateCtx::default(), None).map(|p| match p {
+            Parsed::Instant(t) => t.to_rfc3339(),
+            Parsed::Naive(n) => format!("naive {n}"),
+            Parsed::Day(d) => d.to_string(),
+        })
+    }
+
+    fn pt(s: &str, tz: Tz) -> Option<String> {
+        parse(s, &DateCtx::default(), Some(tz)).map(|p| p.resolve(None, None).to_string())
+    }
+
+    #[test]
+    fn iso_8601_variants() {
+        assert_eq!(
+            p("2024-08-28T10:00:00Z").as_deref(),
+            Some("2024-08-28T10:00:00+00:00")
+        );
+        assert_eq!(
+            p("2024-08-28T10:00:00+0000").as_deref(),
+            Some("2024-08-28T10:00:00+00:00")
+        );
+        assert_eq!(
+            p("2024-08-28T10:00:00-0400").as_deref(),
+            Some("2024-08-28T10:00:00-04:00")
+        );
+        assert_eq!(
+            p("2024-08-28T10:00:00.123-04:00").as_deref(),
+            Some("2024-08-28T10:00:00-04:00")
+        );
+        assert_eq!(
+            p("2024-08-28 10:00:00 +05:30").as_deref(),
+            Some("2024-08-28T10:00:00+05:30")
+        );
+        assert_eq!(
+            p("2024-08-28T10:00+02").as_deref(),
+            Some("2024-08-28T10:00:00+02:00")
+        );
+        assert_eq!(
+            p("2024-08-28 10:00 EDT").as_deref(),
+            Some("2024-08-28T10:00:00-04:00")
+        );
+        assert_eq!(
+            p("2024-08-28T10:00:00").as_deref(),
+            Some("naive 2024-08-28 10:00:00")
+        );
+        assert_eq!(p("2024-08-28").as_deref(), Some("2024-08-28"));
+        assert_eq!(p("2024-13-28"), None);
+    }
+
+    #[test]
+    fn rfc_2822() {
+        assert_eq!(
+            p("Wed, 28 Aug 2024 10:00:00 +0000").as_deref(),
+            Some("2024-08-28T10:00:00+00:00")
+        );
+        assert_eq!(
+            p("Wed, 28 Aug 2024 10:00:00 EDT").as_deref(),
+            Some("2024-08-28T10:00:00-04:00")
+        );
+        assert_eq!(
+            p("Wed, 28 Aug 2024 10:00:00 GMT").as_deref(),
+            Some("2024-08-28T10:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn site_formats_in_named_zones_with_dst() {
+        // Winter: EST (-05:00).
+        assert_eq!(
+            pt("January 15, 2026 - 04:00", America::Toronto).as_deref(),
+            Some("2026-01-15T04:00:00-05:00")
+        );
+        // Summer: EDT (-04:00).
+        assert_eq!(
+            pt("July 1, 2025 - 13:30", America::Toronto).as_deref(),
+            Some("2025-07-01T13:30:00-04:00")
+        );
+        // The day after DST starts (2025-03-09) and the day before it ends (2025-11-02).
+        assert_eq!(
+            pt("March 10, 2025 - 09:00", America::Toronto).as_deref(),
+            Some("2025-03-10T09:00:00-04:00")
+        );
+        assert_eq!(
+            pt("March 8, 2025 - 09:00", America::Toronto).as_deref(),
+            Some("2025-03-08T09:00:00-05:00")
+        );
+        assert_eq!(
+            pt("November 1, 2025 - 23:59", America::Toronto).as_deref(),
+            Some("2025-11-01T23:59:00-04:00")
+        );
+        assert_eq!(
+            pt("November 3, 2025 - 00:01", America::Toronto).as_deref(),
+            Some("2025-11-03T00:01:00-05:00")
+        );
+        // In the spring gap 02:30 does not exist: moved forward an hour.
+        assert_eq!(
+            pt("March 9, 2025 - 02:30", America::Toronto).as_deref(),
+            Some("2025-03-09T03:30:00-04:00")
+        );
+        // In the autumn overlap 01:30 happens twice: the first one.
+        assert_eq!(
+            pt("November 2, 2025 - 01:30", America::Toronto).as_deref(),
+            Some("2025-11-02T01:30:00-04:00")
+        );
+    }
+
+    #[test]
+    fn us_newspaper_formats() {
+        assert_eq!(
+            p("Aug. 28, 2024 10:00 a.m. ET").as_deref(),
+            Some("2024-08-28T10:00:00-04:00")
+        );
+        assert_eq!(
+            p("Dec. 2, 2024 3:15 p.m. ET").as_deref(),
+            Some("2024-12-02T15:15:00-05:00")
+        );
+        assert_eq!(
+            p("Updated 12:05 PM EST, Mon January 6, 2025").as_deref(),
+            Some("2025-01-06T12:05:00-05:00")
+        );
+        assert_eq!(
+            p("Published 28 August 2024, 14:05 BST").as_deref(),
+            Some("2024-08-28T14:05:00+01:00")
+        );
+        assert_eq!(
+            p("Posted: March 3rd, 2023 at 9:30 pm PT").as_deref(),
+            Some("2023-03-03T21:30:00-08:00")
+        );
+        assert_eq!(
+            p("Sept. 5, 2024, 6:00 AM (GMT+2)").as_deref(),
+            Some("2024-09-05T06:00:00+02:00")
+        );
+    }
+
+    #[test]
+    fn day_only_never_invents_a_time() {
+        assert_eq!(p("January 15, 2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(p("15 January 2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(p("Published on 03/04/2024").as_deref(), Some("2024-03-04"));
+        assert_eq!(p("28.08.2024").as_deref(), Some("2024-08-28"));
+        assert_eq!(p("2024/08/28").as_deref(), Some("2024-08-28"));
+        assert_eq!(p("no date here"), None);
+    }
+
+    #[test]
+    fn relative_times_against_fetch_time() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 1, 15, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let ctx = DateCtx {
+            fetched_at: Some(now),
+        };
+        let r = |s: &str| parse(s, &ctx, None).map(|p| p.resolve(None, None).to_string());
+        assert_eq!(
+            r("3 hours ago").as_deref(),
+            Some("2026-01-15T09:00:00+00:00")
+        );
+        assert_eq!(
+            r("Updated 45 mins ago").as_deref(),
+            Some("2026-01-15T11:15:00+00:00")
+        );
+        assert_eq!(r("2 days ago").as_deref(), Some("2026-01-13"));
+        assert_eq!(r("yesterday").as_deref(), Some("2026-01-14"));
+        // Without a fetch time there is nothing to count back from.
+        assert_eq!(p("3 hours ago"), None);
+    }
+
+    #[test]
+    fn naive_times_take_a_zone_when_known() {
+        let n = parse("2024-01-10T08:00:00", &DateCtx::default(), None).expect("parses");
+        assert_eq!(
+            n.resolve(None, FixedOffset::east_opt(3600)).to_string(),
+            "2024-01-10T08:00:00+01:00"
+        );
+        assert_eq!(
+            n.resolve(None, None).to_string(),
+            "2024-01-10T08:00:00+00:00"
+        );
+        assert_eq!(
+            n.resolve(Some(America::New_York), None).to_string(),
+            "2024-01-10T08:00:00-05:00"
+        );
+    }
+
+    #[test]
+    fn epoch_and_url_dates() {
+        assert_eq!(
+            p("1724839200").as_deref(),
+            Some("2024-08-28T10:00:00+00:00")
+        );
+        assert_eq!(
+            from_url("/2024/08/28/some-story/"),
+            NaiveDate::from_ymd_opt(2024, 8, 28)
+        );
+        assert_eq!(
+            from_url("/news/2024-08-28-story"),
+            NaiveDate::from_ymd_opt(2024, 8, 28)
+        );
+        assert_eq!(from_url("/news/story-123"), None);
+    }
+}

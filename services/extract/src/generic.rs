@@ -1,0 +1,707 @@
+//! The generic extractor: structured metadata first, the visible page second.
+
+use chrono::FixedOffset;
+use scraper::Html;
+use serde_json::{Map, Value};
+use url::Url;
+
+use crate::dates::{self, DateCtx, Parsed};
+use crate::text::{collapse_ws, decode_entities};
+use crate::{
+    Article, PageContent, PageInput, PubTime, authors, body, jsonld, lang, metadata::Meta, title,
+};
+
+/// Everything the structured data of a page says, before choosing.
+pub struct Structured<'m> {
+    pub all: Vec<&'m Map<String, Value>>,
+    /// The article object of the JSON-LD, if any, and its rank (3 article, 2 post, 1 page).
+    pub art: Option<&'m Map<String, Value>>,
+    pub rank: u8,
+}
+
+pub fn structured<'m>(meta: &'m Meta, page: &Url) -> Structured<'m> {
+    let all = jsonld::objects(&meta.jsonld);
+    let best_rank = all
+        .iter()
+        .map(|o| jsonld::article_rank(o))
+        .max()
+        .unwrap_or(0);
+    let same_page = |o: &Map<String, Value>| {
+        let u = o.get("url").and_then(jsonld::text).or_else(|| {
+            o.get("mainEntityOfPage").and_then(|m| match m {
+                Value::Object(mm) => mm.get("@id").and_then(jsonld::text),
+                v => jsonld::text(v),
+            })
+        });
+        u.is_some_and(|u| {
+            let a = u.trim_end_matches('/');
+            let b = page.as_str().trim_end_matches('/');
+            a == b || a.ends_with(page.path().trim_end_matches('/')) && page.path().len() > 1
+        })
+    };
+    let art = if best_rank == 0 {
+        None
+    } else {
+        let ranked: Vec<&&Map<String, Value>> = all
+            .iter()
+            .filter(|o| jsonld::article_rank(o) == best_rank)
+            .collect();
+        ranked
+            .iter()
+            .find(|o| same_page(o))
+            .or_else(|| {
+                ranked
+                    .iter()
+                    .find(|o| o.contains_key("headline") || o.contains_key("datePublished"))
+            })
+            .or(ranked.first())
+            .map(|o| **o)
+    };
+    Structured {
+        all,
+        art,
+        rank: best_rank,
+    }
+}
+
+fn ld_str(o: Option<&Map<String, Value>>, key: &str) -> Option<String> {
+    o?.get(key)
+        .and_then(jsonld::text)
+        .map(|s| collapse_ws(&decode_entities(&s)))
+}
+
+/// Site names known from the metadata.
+pub fn site_names(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for k in [
+        "og:site_name",
+        "application-name",
+        "twitter:site",
+        "al:android:app_name",
+        "al:ios:app_name",
+        "apple-mobile-web-app-title",
+    ] {
+        if let Some(s) = meta.get(&[k]) {
+            v.push(s.trim_start_matches('@').to_string());
+        }
+    }
+    if let Some(p) = st.art.and_then(|a| a.get("publisher")) {
+        v.extend(jsonld::names(p, &st.all));
+    }
+    for o in &st.all {
+        let t = jsonld::types(o);
+        if t.iter()
+            .any(|t| *t == "WebSite" || *t == "Organization" || *t == "NewsMediaOrganization")
+            && let Some(n) = o.get("name").and_then(jsonld::text)
+        {
+            v.push(n);
+        }
+    }
+    v.retain(|s| !s.trim().is_empty());
+    v
+}
+
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "date_published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "article:post_date",
+    "original-publish-date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "og:pubdate",
+    "displaydate",
+    "timestamp",
+];
+
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "modified_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+    "article.updated",
+    "sailthru.lastmodified",
+];
+
+/// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
+/// instant on the same day from a later candidate when it only gave a day.
+pub fn choose_date(
+    cands: &[String],
+    ctx: &DateCtx,
+    fallback_offset: Option<FixedOffset>,
+) -> Option<PubTime> {
+    let parsed: Vec<Parsed> = cands
+        .iter()
+        .filter_map(|c| dates::parse(c, ctx, None))
+        .filter(|p| {
+            ctx.fetched_at
+                .is_none_or(|f| p.day() <= (f + chrono::Duration::days(2)).date_naive())
+        })
+        .collect();
+    let first = *parsed.first()?;
+    let offset = parsed.iter().find_map(|p| match p {
+        Parsed::Instant(t) => Some(*t.offset()),
+        _ => None,
+    });
+    match first {
+        Parsed::Instant(t) => Some(PubTime::Instant(t)),
+        Parsed::Day(d) => {
+            if let Some(better) = parsed
+                .iter()
+                .find(|p| p.day() == d && !matches!(p, Parsed::Day(_)))
+            {
+                return Some(better.resolve(None, offset.or(fallback_offset)));
+            }
+            Some(PubTime::Day(d))
+        }
+        Parsed::Naive(n) => {
+            if let Some(Parsed::Instant(t)) = parsed
+                .iter()
+                .find(|p| matches!(p, Parsed::Instant(t) if t.naive_local() == n))
+            {
+                return Some(PubTime::Instant(*t));
+            }
+            Some(first.resolve(None, offset.or(fallback_offset)))
+        }
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    l.starts_with("http://")
+        || l.starts_with("https://")
+        || l.starts_with("www.")
+        || l.starts_with('/')
+}
+
+fn parsely(meta: &Meta) -> Option<Map<String, Value>> {
+    let raw = meta.get(&["parsely-page"])?;
+    match serde_json::from_str::<Value>(raw).ok()? {
+        Value::Object(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// Authors from the strongest source that names anyone.
+pub fn choose_authors(meta: &Meta, st: &Structured<'_>, sites: &[String]) -> Vec<String> {
+    let is_site = |n: &str| sites.iter().any(|s| s.eq_ignore_ascii_case(n));
+    let mut org_fallback: Vec<String> = Vec::new();
+    // JSON-LD: people first; an organisation only when nothing else names anyone.
+    if let Some(art) = st.art {
+        let v = art.get("author").or_else(|| art.get("creator"));
+        if let Some(v) = v {
+            let is_org = |v: &Value| match v {
+                Value::Object(m) => jsonld::types(m).iter().any(|t| t.contains("Organization")),
+                _ => false,
+            };
+            let items: Vec<&Value> = match v {
+                Value::Array(a) => a.iter().collect(),
+                x => vec![x],
+            };
+            let mut people = Vec::new();
+            for it in items {
+                for n in jsonld::names(it, &st.all) {
+                    let n = decode_entities(&n);
+                    if is_url(&n) {
+                        continue;
+                    }
+                    let names = authors::split_authors(&n);
+                    if is_org(it) || names.iter().all(|x| is_site(x)) {
+                        org_fallback.extend(names);
+                    } else {
+                        for x in names {
+                            authors::push_unique(&mut people, x);
+                        }
+                    }
+                }
+            }
+            if !people.is_empty() {
+                return people;
+            }
+        }
+    }
+    let mut from_meta: Vec<String> = Vec::new();
+    for key in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "authors",
+        "cxenseparse:author",
+        "article:author_name",
+        "og:article:author",
+    ] {
+        for v in meta.get_all(key) {
+            if is_url(v) {
+                continue;
+            }
+            for n in authors::split_authors(v) {
+                if !is_site(&n) {
+                    authors::push_unique(&mut from_meta, n);
+                }
+            }
+        }
+        if !from_meta.is_empty() {
+            return from_meta;
+        }
+    }
+    if let Some(p) = parsely(meta)
+        && let Some(a) = p.get("author").or_else(|| p.get("authors"))
+    {
+        let mut v = Vec::new();
+        for n in jsonld::names(a, &st.all) {
+            for x in authors::split_authors(&n) {
+                authors::push_unique(&mut v, x);
+            }
+        }
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    // Visible bylines, strongest first, never from page furniture.
+    let mut bylines: Vec<&crate::metadata::Byline> =
+        meta.bylines.iter().filter(|b| !b.in_boilerplate).collect();
+    bylines.sort_by_key(|b| std::cmp::Reverse(b.strength));
+    for b in bylines {
+        let names: Vec<String> = authors::split_authors(&b.text)
+            .into_iter()
+            .filter(|n| !is_site(n))
+            .collect();
+        // A byline element with a long text is a bio or a list, not a byline.
+        if !names.is_empty() && names.len() <= 6 && b.text.len() < 200 {
+            return names;
+        }
+    }
+    if !org_fallback.is_empty() {
+        return org_fallback;
+    }
+    Vec::new()
+}
+
+pub fn choose_published(
+    meta: &Meta,
+    st: &Structured<'_>,
+    page: &Url,
+    ctx: &DateCtx,
+) -> Option<PubTime> {
+    let mut c: Vec<String> = Vec::new();
+    for k in ["datePublished", "dateCreated", "uploadDate"] {
+        if let Some(s) = ld_str(st.art, k) {
+            c.push(s);
+        }
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(v) = meta.get(&[k]) {
+            c.push(v.to_string());
+        }
+    }
+    if let Some(v) = meta.itemprop("datePublished") {
+        c.push(v.to_string());
+    }
+    if let Some(p) = parsely(meta)
+        && let Some(v) = p.get("pub_date").and_then(jsonld::text)
+    {
+        c.push(v);
+    }
+    // Any JSON-LD object of the page with a publication date.
+    for o in &st.all {
+        if let Some(v) = o.get("datePublished").and_then(jsonld::text) {
+            c.push(v);
+        }
+    }
+    for t in meta
+        .times
+        .iter()
+        .filter(|t| t.published && !t.in_boilerplate)
+    {
+        c.extend(t.datetime.clone());
+        c.push(t.text.clone());
+    }
+    for t in meta
+        .times
+        .iter()
+        .filter(|t| !t.modified && !t.in_boilerplate)
+    {
+        c.extend(t.datetime.clone());
+        c.push(t.text.clone());
+    }
+    for (t, bp) in &meta.dateline_texts {
+        if !bp {
+            c.push(t.clone());
+        }
+    }
+    let found = choose_date(&c, ctx, None);
+    if found.is_some() {
+        return found;
+    }
+    dates::from_url(page.path()).map(PubTime::Day)
+}
+
+pub fn choose_modified(meta: &Meta, st: &Structured<'_>, ctx: &DateCtx) -> Option<PubTime> {
+    let mut c: Vec<String> = Vec::new();
+    if let Some(s) = ld_str(st.art, "dateModified") {
+        c.push(s);
+    }
+    for k in MODIFIED_KEYS {
+        if let Some(v) = meta.get(&[k]) {
+            c.push(v.to_string());
+        }
+    }
+    if let Some(v) = meta.itemprop("dateModified") {
+        c.push(v.to_string());
+    }
+    for t in meta.times.iter().filter(|t| t.modified) {
+        c.extend(t.datetime.clone());
+    }
+    choose_date(&c, ctx, None)
+}
+
+fn resolve_url(base: &Url, href: &str) -> Option<String> {
+    let href = decode_entities(href.trim());
+    if href.is_empty() {
+        return None;
+    }
+    newsflow_shared::urlnorm::resolve(base, &href).map(String::from)
+}
+
+pub fn canonical(meta: &Meta, page: &Url) -> Option<String> {
+    meta.canonical
+        .as_deref()
+        .and_then(|c| resolve_url(page, c))
+        .or_else(|| meta.get(&["og:url"]).and_then(|c| resolve_url(page, c)))
+        .or_else(|| {
+            let mut u = page.clone();
+            newsflow_shared::urlnorm::canonicalize_url(&mut u);
+            matches!(u.scheme(), "http" | "https").then(|| u.to_string())
+        })
+}
+
+fn image(meta: &Meta, st: &Structured<'_>, page: &Url) -> Option<String> {
+    meta.get(&[
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+        "thumbnailurl",
+    ])
+    .map(str::to_string)
+    .or_else(|| st.art.and_then(|a| a.get("image")).and_then(jsonld::image))
+    .or_else(|| meta.og_image.clone())
+    .and_then(|i| resolve_url(page, &i))
+}
+
+fn topics(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        let s = collapse_ws(&decode_entities(s));
+        if !s.is_empty()
+            && s.len() < 80
+            && !out.iter().any(|o| o.eq_ignore_ascii_case(&s))
+            && out.len() < 40
+        {
+            out.push(s);
+        }
+    };
+    for t in meta.get_all("article:tag") {
+        add(t);
+    }
+    for k in [
+        "news_keywords",
+        "keywords",
+        "parsely-tags",
+        "sailthru.tags",
+        "article:section",
+    ] {
+        for v in meta.get_all(k) {
+            for t in v.split([',', ';']) {
+                add(t);
+            }
+        }
+    }
+    if let Some(k) = st.art.and_then(|a| a.get("keywords")) {
+        for t in jsonld::keywords(k) {
+            add(&t);
+        }
+    }
+    out
+}
+
+pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> {
+    meta.html_lang
+        .as_deref()
+        .and_then(lang::from_tag)
+        .or_else(|| {
+            meta.get(&["content-language", "language", "dc.language", "og:locale"])
+                .and_then(lang::from_tag)
+        })
+        .or_else(|| {
+            ld_str(st.art, "inLanguage")
+                .as_deref()
+                .and_then(lang::from_tag)
+        })
+        .or_else(|| lang::detect(body))
+}
+
+fn word_f1(a: &str, b: &str) -> f32 {
+    use std::collections::HashMap;
+    let mut ca: HashMap<String, i32> = HashMap::new();
+    for w in crate::text::words(a) {
+        *ca.entry(w).or_default() += 1;
+    }
+    let nb = crate::text::words(b);
+    let na: i32 = ca.values().sum();
+    if na == 0 || nb.is_empty() {
+        return 0.0;
+    }
+    let mut common = 0;
+    for w in &nb {
+        if let Some(c) = ca.get_mut(w)
+            && *c > 0
+        {
+            *c -= 1;
+            common += 1;
+        }
+    }
+    let p = common as f32 / nb.len() as f32;
+    let r = common as f32 / na as f32;
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Format a JSON-LD `articleBody` as paragraphs.
+fn ld_body(s: &str) -> String {
+    let s = decode_entities(s);
+    let s = if s.contains("</p>") || s.contains("<br") {
+        let frag = Html::parse_fragment(&s);
+        let mut out = Vec::new();
+        for p in frag.root_element().text() {
+            let t = collapse_ws(p);
+            if !t.is_empty() {
+                out.push(t);
+            }
+        }
+        out.join("\n\n")
+    } else {
+        s
+    };
+    s.split('\n')
+        .map(collapse_ws)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn not_article_reason(
+    page: &Url,
+    meta: &Meta,
+    st: &Structured<'_>,
+    art: &Article,
+) -> Option<String> {
+    let og_type = meta
+        .get(&["og:type"])
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let strong = st.rank >= 2
+        || og_type == "article"
+        || og_type.contains("article")
+        || meta.get(&["article:published_time"]).is_some();
+    let body_len = art.body.chars().count();
+    let title = art
+        .title
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let error_title = title.contains("page not found")
+        || title.starts_with("404")
+        || title.contains("error 404")
+        || title == "not found"
+        || title.contains("page cannot be found")
+        || title.contains("page doesn't exist")
+        || title.contains("page does not exist");
+    if error_title && body_len < 1500 {
+        return Some("error page".to_string());
+    }
+    if strong {
+        return None;
+    }
+    let listing_type = st.all.iter().any(|o| {
+        jsonld::types(o).iter().any(|t| {
+            matches!(
+                *t,
+                "CollectionPage" | "SearchResultsPage" | "ProfilePage" | "ItemList"
+            )
+        })
+    });
+    let path = page.path().trim_end_matches('/');
+    let segs: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    let listing_path = segs.iter().any(|s| {
+        matches!(
+            s.as_str(),
+            "tag"
+                | "tags"
+                | "category"
+                | "categories"
+                | "topic"
+                | "topics"
+                | "search"
+                | "author"
+                | "authors"
+                | "archive"
+                | "archives"
+                | "section"
+                | "page"
+        )
+    }) || page
+        .query_pairs()
+        .any(|(k, _)| k == "s" || k == "q" || k == "query" || k == "search");
+    if body_len < 150 {
+        return Some("no article text".to_string());
+    }
+    if segs.is_empty() && art.published_at.is_none() && body_len < 3000 {
+        return Some("home page".to_string());
+    }
+    if (listing_type || listing_path) && art.published_at.is_none() && body_len < 2000 {
+        return Some("listing or index page".to_string());
+    }
+    None
+}
+
+/// The generic extraction of one page.
+pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> PageContent {
+    let st = structured(meta, page);
+    let sites = site_names(meta, &st);
+    let ctx = DateCtx {
+        fetched_at: input.fetched_at,
+    };
+    let mut meta_titles: Vec<String> = Vec::new();
+    for v in [
+        ld_str(st.art, "headline"),
+        meta.get(&["og:title"]).map(str::to_string),
+        meta.get(&["twitter:title"]).map(str::to_string),
+        meta.itemprop("headline").map(str::to_string),
+        meta.get(&["parsely-title", "dc.title", "sailthru.title", "title"])
+            .map(str::to_string),
+        ld_str(st.art, "name"),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        meta_titles.push(v);
+    }
+    let h1s: Vec<&str> = {
+        let mut v: Vec<&str> = meta
+            .h1s
+            .iter()
+            .filter(|h| !h.2)
+            .map(|h| h.0.as_str())
+            .collect();
+        v.extend(meta.h1s.iter().filter(|h| h.2).map(|h| h.0.as_str()));
+        v
+    };
+    let host = page.host_str().unwrap_or_default().to_string();
+    let title = title::choose(&title::Candidates {
+        h1s,
+        meta: meta_titles,
+        title_tag: meta.title_tag.as_deref(),
+        site_names: sites.clone(),
+        host: &host,
+    });
+    let mut body_text = body::extract(
+        doc,
+        &body::Opts {
+            title: title.as_deref(),
+            exclude: None,
+        },
+    );
+    if let Some(ab) = ld_str(st.art, "articleBody")
+        && ab.len() >= 300
+    {
+        let ab = ld_body(&ab);
+        let f1 = word_f1(&ab, &body_text);
+        if f1 < 0.6 && body_text.len() < ab.len() * 2 {
+            body_text = ab;
+        }
+    }
+    let source = meta
+        .get(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| {
+            st.art
+                .and_then(|a| a.get("publisher"))
+                .and_then(|p| jsonld::names(p, &st.all).into_iter().next())
+        })
+        .or_else(|| meta.get(&["application-name"]).map(str::to_string))
+        .map(|s| collapse_ws(&decode_entities(&s)));
+    let published_at = choose_published(meta, &st, page, &ctx);
+    let article = Article {
+        url: page.to_string(),
+        canonical_url: canonical(meta, page),
+        title,
+        authors: choose_authors(meta, &st, &sites),
+        published_at,
+        modified_at: choose_modified(meta, &st, &ctx),
+        source,
+        language: language(meta, &st, &body_text),
+        description: meta
+            .get(&[
+                "og:description",
+                "description",
+                "twitter:description",
+                "dc.description",
+            ])
+            .map(str::to_string)
+            .or_else(|| ld_str(st.art, "description"))
+            .map(|s| collapse_ws(&decode_entities(&s))),
+        body: body_text,
+        topics: topics(meta, &st),
+        image: image(meta, &st, page),
+    };
+    if let Some(reason) = not_article_reason(page, meta, &st, &article) {
+        return PageContent::NotArticle {
+            reason,
+            newswire: Vec::new(),
+        };
+    }
+    PageContent::Article {
+        article,
+        newswire: Vec::new(),
+    }
+}

@@ -1,0 +1,123 @@
+//! Language: `<html lang>`, meta tags, JSON-LD, else detection on the body text.
+
+/// An ISO 639-1 code from a tag like "en-US", "EN_gb", "fr".
+pub fn from_tag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    if primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) {
+        return Some(primary);
+    }
+    if primary.len() == 3 {
+        return iso3_to_1(&primary).map(str::to_string);
+    }
+    None
+}
+
+fn iso3_to_1(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" => "cs",
+        "cmn" | "zho" => "zh",
+        "cym" => "cy",
+        "dan" => "da",
+        "deu" | "ger" => "de",
+        "ell" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" | "fre" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "nld" => "nl",
+        "nob" | "nor" => "no",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" | "fas" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        _ => return None,
+    })
+}
+
+/// Detect the language of a text (a bounded prefix of it).
+pub fn detect(text: &str) -> Option<String> {
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.split_whitespace().count() < 8 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    iso3_to_1(info.lang().code()).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_detection() {
+        assert_eq!(from_tag("en-US").as_deref(), Some("en"));
+        assert_eq!(from_tag("FR_ca").as_deref(), Some("fr"));
+        assert_eq!(from_tag("deu").as_deref(), Some("de"));
+        assert_eq!(from_tag("x").as_deref(), None);
+        assert_eq!(
+            detect("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les familles").as_deref(),
+            Some("fr")
+        );
+    }
+}

@@ -1,0 +1,382 @@
+//! One pass over the document for everything the page says about itself: `<meta>` tags,
+//! JSON-LD, microdata, `<title>`, headings, `<time>`, canonical link, language, bylines.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+use serde_json::Value;
+
+use crate::jsonld;
+use crate::text::{collapse_ws, is_boilerplate_hint};
+
+/// A `<time>` element.
+#[derive(Debug, Clone)]
+pub struct TimeEl {
+    pub datetime: Option<String>,
+    pub text: String,
+    /// Marked as the publication time (`pubdate`, `itemprop=datePublished`, a class saying so).
+    pub published: bool,
+    pub modified: bool,
+    /// Inside an aside, footer, nav, related list or comments.
+    pub in_boilerplate: bool,
+}
+
+/// Text found in a byline-like element.
+#[derive(Debug, Clone)]
+pub struct Byline {
+    pub text: String,
+    /// How sure: 3 `itemprop=author`/`rel=author`, 2 class `byline`, 1 class `author`.
+    pub strength: u8,
+    pub in_boilerplate: bool,
+    /// Index of the element in document order, to compare with the headline's.
+    pub order: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Meta {
+    /// `<meta>` tags: lower-case name/property/itemprop, content.
+    pub metas: Vec<(String, String)>,
+    pub jsonld: Vec<Value>,
+    pub title_tag: Option<String>,
+    /// `<h1>` texts with their document order.
+    pub h1s: Vec<(String, usize, bool)>,
+    pub canonical: Option<String>,
+    pub html_lang: Option<String>,
+    pub times: Vec<TimeEl>,
+    /// Microdata: itemprop name and value (content/datetime attribute or text).
+    pub itemprops: Vec<(String, String)>,
+    pub bylines: Vec<Byline>,
+    pub og_image: Option<String>,
+    /// Texts of small elements whose class says "date"/"time"/"published" (datelines).
+    pub dateline_texts: Vec<(String, bool)>,
+    pub element_count: usize,
+}
+
+impl Meta {
+    /// The first non-empty `<meta>` content under any of `keys`, in key order.
+    pub fn get(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+        })
+    }
+
+    pub fn get_all(&self, key: &str) -> impl Iterator<Item = &str> {
+        self.metas
+            .iter()
+            .filter(move |(n, v)| n == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    pub fn itemprop(&self, key: &str) -> Option<&str> {
+        self.itemprops
+            .iter()
+            .find(|(n, v)| n.eq_ignore_ascii_case(key) && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+}
+
+const MAX_ELEMENTS: usize = 300_000;
+
+fn is_boilerplate_tag(name: &str) -> bool {
+    matches!(name, "aside" | "footer" | "nav")
+}
+
+/// Collect the page's metadata in one iterative pass.
+pub fn collect(doc: &Html) -> Meta {
+    let mut m = Meta::default();
+    // Stack of "inside boilerplate" flags for open elements.
+    let mut bp_stack: Vec<bool> = Vec::new();
+    let mut in_svg = 0usize;
+    let mut order = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
+                order += 1;
+                if order > MAX_ELEMENTS {
+                    break;
+                }
+                let name = el.name();
+                let parent_bp = bp_stack.last().copied().unwrap_or(false);
+                let class_id = match (el.attr("class"), el.id()) {
+                    (None, None) => String::new(),
+                    (c, i) => format!("{} {}", c.unwrap_or_default(), i.unwrap_or_default())
+                        .to_ascii_lowercase(),
+                };
+                let bp = parent_bp || is_boilerplate_tag(name) || is_boilerplate_hint(&class_id);
+                bp_stack.push(bp);
+                if name == "svg" {
+                    in_svg += 1;
+                }
+                let elr = scraper::ElementRef::wrap(node);
+                match name {
+                    "html" if m.html_lang.is_none() => {
+                        m.html_lang = el
+                            .attr("lang")
+                            .or_else(|| el.attr("xml:lang"))
+                            .map(str::to_string);
+                    }
+                    "meta" => {
+                        let key = el
+                            .attr("property")
+                            .or_else(|| el.attr("name"))
+                            .or_else(|| el.attr("itemprop"))
+                            .or_else(|| el.attr("http-equiv"));
+                        if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                            let v = crate::text::decode_entities(v);
+                            for k in k.split_whitespace() {
+                                m.metas.push((k.to_ascii_lowercase(), v.clone()));
+                            }
+                        }
+                        if let (Some(k), Some(v)) = (el.attr("itemprop"), el.attr("content"))
+                            && (el.attr("property").is_some() || el.attr("name").is_some())
+                        {
+                            m.itemprops.push((k.to_string(), v.to_string()));
+                        }
+                    }
+                    "script" => {
+                        if el
+                            .attr("type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                            && let Some(e) = elr
+                        {
+                            let raw: String = e.text().collect();
+                            if raw.len() < 2_000_000 {
+                                m.jsonld.extend(jsonld::parse_tolerant(&raw));
+                            }
+                        }
+                    }
+                    "title" if in_svg == 0 && m.title_tag.is_none() => {
+                        if let Some(e) = elr {
+                            let t = collapse_ws(&e.text().collect::<String>());
+                            if !t.is_empty() {
+                                m.title_tag = Some(t);
+                            }
+                        }
+                    }
+                    "h1" if m.h1s.len() < 20 => {
+                        if let Some(e) = elr {
+                            let t = collapse_ws(&bounded_text(e, 500));
+                            if !t.is_empty() {
+                                m.h1s.push((t, order, bp));
+                            }
+                        }
+                    }
+                    "link" => {
+                        let rel = el.attr("rel").unwrap_or_default().to_ascii_lowercase();
+                        if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none()
+                        {
+                            m.canonical = el.attr("href").map(str::to_string);
+                        }
+                        if rel.split_whitespace().any(|r| r == "image_src") && m.og_image.is_none()
+                        {
+                            m.og_image = el.attr("href").map(str::to_string);
+                        }
+                    }
+                    "time" if m.times.len() < 50 => {
+                        if let Some(e) = elr {
+                            let ip = el.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
+                            m.times.push(TimeEl {
+                                datetime: el.attr("datetime").map(str::to_string),
+                                text: collapse_ws(&bounded_text(e, 200)),
+                                published: el.attr("pubdate").is_some()
+                                    || ip.contains("datepublished")
+                                    || class_id.contains("publish")
+                                    || class_id.contains("posted"),
+                                modified: ip.contains("datemodified")
+                                    || class_id.contains("updated")
+                                    || class_id.contains("modified"),
+                                in_boilerplate: bp,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(ip) = el.attr("itemprop")
+                    && name != "meta"
+                    && m.itemprops.len() < 200
+                    && let Some(e) = elr
+                {
+                    let ip_l = ip.to_ascii_lowercase();
+                    let value = el
+                        .attr("content")
+                        .or_else(|| el.attr("datetime"))
+                        .map(str::to_string)
+                        .unwrap_or_else(|| {
+                            if ip_l == "author" || ip_l == "creator" {
+                                // Prefer a nested itemprop=name.
+                                e.descendants()
+                                    .take(200)
+                                    .filter_map(scraper::ElementRef::wrap)
+                                    .find(|d| {
+                                        d.value()
+                                            .attr("itemprop")
+                                            .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                                    })
+                                    .map(|d| {
+                                        d.value()
+                                            .attr("content")
+                                            .map(str::to_string)
+                                            .unwrap_or_else(|| bounded_text(d, 200))
+                                    })
+                                    .unwrap_or_else(|| bounded_text(e, 200))
+                            } else {
+                                bounded_text(e, 300)
+                            }
+                        });
+                    let value = collapse_ws(&value);
+                    if (ip_l == "author" || ip_l == "creator") && !bp {
+                        m.bylines.push(Byline {
+                            text: value.clone(),
+                            strength: 3,
+                            in_boilerplate: bp,
+                            order,
+                        });
+                    }
+                    for p in ip.split_whitespace() {
+                        m.itemprops.push((p.to_string(), value.clone()));
+                    }
+                }
+                if name == "a"
+                    && el.attr("rel").is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|x| x.eq_ignore_ascii_case("author"))
+                    })
+                    && let Some(e) = elr
+                {
+                    m.bylines.push(Byline {
+                        text: collapse_ws(&bounded_text(e, 200)),
+                        strength: 3,
+                        in_boilerplate: bp,
+                        order,
+                    });
+                }
+                if m.bylines.len() < 60
+                    && !matches!(
+                        name,
+                        "html"
+                            | "body"
+                            | "main"
+                            | "article"
+                            | "meta"
+                            | "script"
+                            | "style"
+                            | "link"
+                            | "img"
+                    )
+                {
+                    let strength = byline_hint(&class_id);
+                    if strength > 0
+                        && let Some(e) = elr
+                    {
+                        let t = collapse_ws(&bounded_text(e, 400));
+                        if !t.is_empty() && t.len() < 300 {
+                            m.bylines.push(Byline {
+                                text: t,
+                                strength,
+                                in_boilerplate: bp,
+                                order,
+                            });
+                        }
+                    }
+                }
+                if m.dateline_texts.len() < 40
+                    && !matches!(
+                        name,
+                        "html" | "body" | "main" | "article" | "time" | "meta" | "script" | "style"
+                    )
+                    && date_hint(&class_id)
+                    && let Some(e) = elr
+                {
+                    let t = collapse_ws(&bounded_text(e, 300));
+                    if !t.is_empty() && t.len() < 200 {
+                        m.dateline_texts.push((t, bp));
+                    }
+                }
+            }
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    bp_stack.pop();
+                    if el.name() == "svg" {
+                        in_svg = in_svg.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    m.element_count = order;
+    m
+}
+
+/// 3 for `byline`, 2 for `author`-ish class names; 0 when not a byline.
+fn byline_hint(class_id: &str) -> u8 {
+    if class_id.trim().is_empty() {
+        return 0;
+    }
+    if class_id.contains("byline") || class_id.contains("by-line") {
+        return 2;
+    }
+    if (class_id.contains("author") || class_id.contains("writer"))
+        && !class_id.contains("authori")
+        && !class_id.contains("author-bio")
+        && !class_id.contains("author-box")
+        && !class_id.contains("author-desc")
+        && !class_id.contains("author-avatar")
+        && !class_id.contains("author-image")
+        && !class_id.contains("author-img")
+        && !class_id.contains("author-photo")
+        && !class_id.contains("author-info")
+        && !class_id.contains("about-author")
+        && !class_id.contains("author-title")
+        && !class_id.contains("author-role")
+        && !class_id.contains("author-position")
+        && !class_id.contains("author-job")
+    {
+        return 1;
+    }
+    0
+}
+
+fn date_hint(class_id: &str) -> bool {
+    !class_id.trim().is_empty()
+        && (class_id.contains("date")
+            || class_id.contains("publish")
+            || class_id.contains("posted")
+            || class_id.contains("timestamp")
+            || class_id.contains("dateline")
+            || class_id.contains("byline"))
+        && !class_id.contains("update")
+        && !class_id.contains("validate")
+}
+
+/// Text of an element, at most about `max` bytes, without `<script>`/`<style>`.
+pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
+    let mut s = String::new();
+    for edge in e.traverse() {
+        if let Edge::Open(n) = edge {
+            match n.value() {
+                Node::Text(t) => {
+                    if n.parent()
+                        .and_then(|p| p.value().as_element())
+                        .is_some_and(|p| matches!(p.name(), "script" | "style" | "noscript"))
+                    {
+                        continue;
+                    }
+                    s.push_str(t);
+                    if s.len() > max {
+                        break;
+                    }
+                }
+                Node::Element(el) if el.name() == "br" || crate::text::is_block(el.name()) => {
+                    s.push(' ')
+                }
+                _ => {}
+            }
+        }
+    }
+    s
+}

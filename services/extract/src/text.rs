@@ -1,0 +1,190 @@
+//! Small text helpers shared by the modules.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Collapse runs of white space (including no-break spaces) to one space and trim.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Block-level elements: they start a new line of text.
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "body"
+            | "html"
+            | "center"
+            | "details"
+            | "summary"
+            | "legend"
+            | "option"
+            | "noscript"
+            | "hgroup"
+            | "menu"
+            | "dialog"
+    )
+}
+
+static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:
+            comment|comments|disqus|share|sharing|social|sharebar|share-bar|social-share|
+            related|related-posts|related-articles|recommended|recommendations|read-more|readmore|more-stories|
+            newsletter|subscribe|subscription|signup|sign-up|promo|promotion|sponsor|sponsored|
+            advert|advertisement|ad|ads|adslot|ad-slot|ad-container|dfp|taboola|outbrain|
+            cookie|cookies|consent|gdpr|banner|popup|modal|overlay|
+            sidebar|widget|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
+            footer|masthead|site-header|topbar|toolbar|skip-link|
+            tags|tag-list|taglist|post-tags|article-tags|
+            author-bio|author-box|about-author|bio|
+            print|visually-hidden|sr-only|screen-reader-text|
+            trending|popular|most-read|mostread|most-popular|
+            paywall|piano|inline-promo|in-article-promo|
+            jump-link|toc|table-of-contents
+        )(?:$|[\s_-])",
+    )
+    .expect("valid regex")
+});
+
+/// Class/id names that mark navigation, sharing, ads, related lists and the like.
+pub fn is_boilerplate_hint(class_id: &str) -> bool {
+    !class_id.trim().is_empty() && NEG_HINT.is_match(class_id)
+}
+
+/// Decode HTML entities left in text (double-encoded attributes, JSON-LD strings).
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &after[..e];
+            let c = if let Some(num) = ent.strip_prefix('#') {
+                let code = if let Some(h) = num.strip_prefix(['x', 'X']) {
+                    u32::from_str_radix(h, 16).ok()?
+                } else {
+                    num.parse().ok()?
+                };
+                char::from_u32(code)?.to_string()
+            } else {
+                match ent {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    "nbsp" => " ",
+                    "rsquo" => "\u{2019}",
+                    "lsquo" => "\u{2018}",
+                    "rdquo" => "\u{201d}",
+                    "ldquo" => "\u{201c}",
+                    "ndash" => "\u{2013}",
+                    "mdash" => "\u{2014}",
+                    "hellip" => "\u{2026}",
+                    _ => return None,
+                }
+                .to_string()
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push_str(&c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Lower-case word tokens (`\w+`), as the scorer counts them.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_and_space() {
+        assert_eq!(
+            decode_entities("a &amp; b &#8217; &#x2019; &bogus; &"),
+            "a & b \u{2019} \u{2019} &bogus; &"
+        );
+        assert_eq!(collapse_ws("  a \n\t b\u{a0} "), "a b");
+    }
+
+    #[test]
+    fn hints() {
+        assert!(is_boilerplate_hint("social-share"));
+        assert!(is_boilerplate_hint("article related"));
+        assert!(!is_boilerplate_hint("article-body"));
+        assert!(!is_boilerplate_hint("shadow"));
+        assert!(!is_boilerplate_hint("header-title"));
+    }
+}

@@ -1,0 +1,198 @@
+//! The headline: compare `<h1>`, og:title, JSON-LD headline and `<title>`, and strip the
+//! site name from whichever is used.
+
+use crate::text::{collapse_ws, decode_entities, words};
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " ~ ", " / ", ": ",
+];
+
+fn norm(s: &str) -> String {
+    words(s).join(" ")
+}
+
+fn site_like(seg: &str, site_names: &[String], host: &str) -> bool {
+    let n = norm(seg);
+    if n.is_empty() {
+        return true;
+    }
+    let host_n = norm(host.trim_start_matches("www."));
+    let host_compact: String = host_n.replace(' ', "");
+    let seg_compact = n.replace(' ', "");
+    if site_names.iter().any(|s| {
+        let sn = norm(s);
+        !sn.is_empty() && (sn == n || sn.replace(' ', "") == seg_compact)
+    }) {
+        return true;
+    }
+    if !seg_compact.is_empty() && (host_compact.contains(&seg_compact) && seg_compact.len() >= 3) {
+        return true;
+    }
+    false
+}
+
+/// Remove a site name (or a short section/site tail) from a `<title>`-like string.
+pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
+    let mut t = collapse_ws(title);
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some(i) = t.rfind(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                let tail_words = tail.split_whitespace().count();
+                let head_words = head.split_whitespace().count();
+                let is_site = site_like(tail, site_names, host);
+                let short_tail = *sep != ": "
+                    && tail_words <= 4
+                    && head_words >= 3
+                    && tail_words * 3 <= head_words + 1;
+                if !head.trim().is_empty() && (is_site || short_tail) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(i) = t.find(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if !tail.trim().is_empty() && site_like(head, site_names, host) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+fn jaccard(a: &str, b: &str) -> f32 {
+    let wa: std::collections::HashSet<String> = words(a).into_iter().collect();
+    let wb: std::collections::HashSet<String> = words(b).into_iter().collect();
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let inter = wa.intersection(&wb).count() as f32;
+    inter / (wa.len() + wb.len()) as f32 * 2.0
+}
+
+pub struct Candidates<'a> {
+    /// Visible `<h1>`s, not in page furniture, in page order.
+    pub h1s: Vec<&'a str>,
+    /// Headline from JSON-LD, og:title, twitter:title, microdata, in trust order.
+    pub meta: Vec<String>,
+    pub title_tag: Option<&'a str>,
+    pub site_names: Vec<String>,
+    pub host: &'a str,
+}
+
+/// Choose the headline.
+pub fn choose(c: &Candidates<'_>) -> Option<String> {
+    let meta: Vec<String> = c
+        .meta
+        .iter()
+        .map(|m| collapse_ws(&decode_entities(m)))
+        .filter(|m| !m.is_empty())
+        .collect();
+    let tag = c.title_tag.map(|t| collapse_ws(&decode_entities(t)));
+    let tag_clean = tag.as_deref().map(|t| strip_site(t, &c.site_names, c.host));
+    let mut refs: Vec<String> = meta.clone();
+    if let Some(t) = &tag_clean {
+        refs.push(t.clone());
+    }
+    // A visible headline that agrees with the metadata is the best answer.
+    for h in &c.h1s {
+        let h = collapse_ws(h);
+        if h.is_empty() || h.len() > 400 {
+            continue;
+        }
+        let hn = norm(&h);
+        if refs
+            .iter()
+            .any(|r| norm(r) == hn || norm(&strip_site(r, &c.site_names, c.host)) == hn)
+        {
+            return Some(h);
+        }
+        if let Some(t) = &tag {
+            let tn = norm(t);
+            if hn.len() >= 10 && tn.contains(&hn) {
+                return Some(h);
+            }
+        }
+    }
+    for h in &c.h1s {
+        let h = collapse_ws(h);
+        if h.split_whitespace().count() >= 2 && refs.iter().any(|r| jaccard(&h, r) >= 0.6) {
+            return Some(h);
+        }
+    }
+    if let Some(m) = meta.first() {
+        let s = strip_site(m, &c.site_names, c.host);
+        if !s.is_empty() {
+            return Some(s);
+        }
+    }
+    if let Some(t) = tag_clean.filter(|t| !t.is_empty()) {
+        return Some(t);
+    }
+    c.h1s
+        .first()
+        .map(|h| collapse_ws(h))
+        .filter(|h| !h.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_site_names() {
+        let names = vec!["The Daily Planet".to_string()];
+        assert_eq!(
+            strip_site(
+                "Big news today | The Daily Planet",
+                &names,
+                "dailyplanet.com"
+            ),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site(
+                "The Daily Planet - Big news today",
+                &names,
+                "dailyplanet.com"
+            ),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Markets rally as rates fall - WSJ", &[], "www.wsj.com"),
+            "Markets rally as rates fall"
+        );
+        assert_eq!(
+            strip_site(
+                "Markets rally as rates fall - Business - Example News",
+                &[],
+                "example.com"
+            ),
+            "Markets rally as rates fall"
+        );
+        assert_eq!(
+            strip_site("Spider-Man: the return", &[], "x.com"),
+            "Spider-Man: the return"
+        );
+    }
+
+    #[test]
+    fn prefers_agreeing_h1() {
+        let c = Candidates {
+            h1s: vec!["Big news today"],
+            meta: vec!["Big news today | Planet".into()],
+            title_tag: Some("Big news today | Planet"),
+            site_names: vec!["Planet".into()],
+            host: "planet.example",
+        };
+        assert_eq!(choose(&c).as_deref(), Some("Big news today"));
+    }
+}

@@ -1,0 +1,77 @@
+//! Property tests: arbitrary bytes and tag soup never panic and finish quickly.
+
+use std::time::{Duration, Instant};
+
+use newsflow_extract::{PageInput, extract};
+use proptest::prelude::*;
+
+const BOUND: Duration = Duration::from_secs(1);
+
+fn check(body: &[u8], url: &str) {
+    let t = Instant::now();
+    let _ = extract(&PageInput {
+        body,
+        url,
+        content_type: None,
+        fetched_at: None,
+    });
+    assert!(t.elapsed() < BOUND, "took {:?}", t.elapsed());
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("</td></tr>".to_string()),
+        Just("<ul><li>".to_string()),
+        Just("<a href=\"/news-feed-item/2026-01-15/x\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<h1>".to_string()),
+        Just("<h2>Unpublished Newswire</h2>".to_string()),
+        Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[{\"name\":".to_string()),
+        Just("</script>".to_string()),
+        Just("<meta property=\"article:published_time\" content=\"2024-13-45T99:99\">".to_string()),
+        Just("<meta charset=\"".to_string()),
+        Just("<br>".to_string()),
+        Just("<b><i>".to_string()),
+        Just("&amp;&#x1F600;&#99999999;".to_string()),
+        Just("By Jane Doe, Staff Writer".to_string()),
+        Just("Source Feed: National Post".to_string()),
+        Just("Author:".to_string()),
+        Just("Publication Date: March 9, 2025 - 02:30".to_string()),
+        Just("January 15, 2026 - 05:39 | Doug Menary, Ottawa Citizen | Ottawa Sun".to_string()),
+        Just("<time datetime=\"3 hours ago\">".to_string()),
+        "[a-zA-Z ,.]{0,40}",
+        "\\PC{0,20}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        check(&body, "https://example.com/a");
+    }
+
+    #[test]
+    fn tag_soup_never_panics(parts in proptest::collection::vec(fragment(), 0..400)) {
+        let html = parts.concat();
+        check(html.as_bytes(), "https://example.com/2024/01/02/story");
+        check(html.as_bytes(), "https://unpublished.ca/news-feed-item/2026-01-15/x");
+        check(html.as_bytes(), "https://unpublished.ca/news?page=2");
+    }
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let mut s = String::from("<html><body>");
+    for i in 0..10_000 {
+        s.push_str(if i % 2 == 0 { "<div>" } else { "<span>" });
+        s.push_str("text ");
+    }
+    check(s.as_bytes(), "https://example.com/a");
+}
