@@ -35,11 +35,13 @@ async fn topology_declares_twice_and_routes_pages_to_queue_and_stream() -> anyho
     )
     .await?;
     assert_eq!(env.queue_depth(&ch, &topology.parse_queue()).await?, 2);
-    assert_eq!(
-        env.queue_depth(&ch, &topology.page_log()).await?,
-        1,
-        "replays are not logged again"
-    );
+    let logged = env
+        .read_stream(&ch, &topology.page_log(), std::time::Duration::from_secs(2))
+        .await?;
+    assert_eq!(logged.len(), 1, "replays are not logged again");
+    let back: newsflow_shared::messages::RawPage =
+        newsflow_shared::messages::decode(&logged[0].data)?;
+    assert_eq!(back, page, "the log keeps the page as published");
     assert_eq!(env.queue_depth(&ch, &topology.store_queue()).await?, 0);
 
     // An unroutable publish is an error, not a silent drop.

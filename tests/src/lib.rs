@@ -48,8 +48,10 @@ impl TestEnv {
     /// Set a config key for every later [`TestEnv::settings`] call, as the environment
     /// would: `set("SCRAPER__MIN_DELAY_MS", "0")`.
     pub fn set(&mut self, key: &str, value: impl Into<String>) {
-        self.overrides
-            .insert(format!("NEWSFLOW__{}", key.to_ascii_uppercase()), value.into());
+        self.overrides.insert(
+            format!("NEWSFLOW__{}", key.to_ascii_uppercase()),
+            value.into(),
+        );
     }
 
     pub fn database_url(&self) -> String {
@@ -62,8 +64,14 @@ impl TestEnv {
             ("NEWSFLOW__AMQP__URL".into(), self.amqp_url.clone()),
             ("NEWSFLOW__AMQP__PREFIX".into(), self.prefix.clone()),
             ("NEWSFLOW__DATABASE__URL".into(), self.database_url()),
-            ("NEWSFLOW__TELEMETRY__REPORT_INTERVAL_SECS".into(), "2".into()),
-            ("NEWSFLOW__SCRAPER__ALLOW_PRIVATE_ADDRESSES".into(), "true".into()),
+            (
+                "NEWSFLOW__TELEMETRY__REPORT_INTERVAL_SECS".into(),
+                "2".into(),
+            ),
+            (
+                "NEWSFLOW__SCRAPER__ALLOW_PRIVATE_ADDRESSES".into(),
+                "true".into(),
+            ),
         ]);
         env.extend(self.overrides.clone());
         Settings::load_from(None, Some(env)).expect("test settings are valid")
@@ -103,13 +111,11 @@ impl TestEnv {
     /// A channel on the test's broker with the topology declared.
     pub async fn channel(&self) -> anyhow::Result<(lapin::Connection, lapin::Channel)> {
         let settings = self.settings();
-        let conn = lapin::Connection::connect(
-            &self.amqp_url,
-            lapin::ConnectionProperties::default(),
-        )
-        .await?;
-        let ch = newsflow_shared::amqp::open_channel(&conn, &Topology::new(&settings.amqp), 50)
-            .await?;
+        let conn =
+            lapin::Connection::connect(&self.amqp_url, lapin::ConnectionProperties::default())
+                .await?;
+        let ch =
+            newsflow_shared::amqp::open_channel(&conn, &Topology::new(&settings.amqp), 50).await?;
         Ok((conn, ch))
     }
 
@@ -128,16 +134,49 @@ impl TestEnv {
         Ok(q.message_count())
     }
 
+    /// Every message in a stream queue, from its first offset, read until the stream has
+    /// been quiet for `quiet`.
+    pub async fn read_stream(
+        &self,
+        ch: &lapin::Channel,
+        queue: &str,
+        quiet: Duration,
+    ) -> anyhow::Result<Vec<lapin::message::Delivery>> {
+        use futures_util::StreamExt as _;
+        let mut args = lapin::types::FieldTable::default();
+        args.insert(
+            "x-stream-offset".into(),
+            lapin::types::AMQPValue::LongString("first".into()),
+        );
+        let tag = format!("test-reader-{}", uuid::Uuid::new_v4().simple());
+        let mut consumer = ch
+            .basic_consume(queue.into(), tag.as_str().into(), Default::default(), args)
+            .await?;
+        let mut out = Vec::new();
+        while let Ok(Some(d)) = tokio::time::timeout(quiet, consumer.next()).await {
+            let d = d?;
+            d.acker.ack(Default::default()).await?;
+            out.push(d);
+        }
+        ch.basic_cancel(tag.as_str().into(), Default::default())
+            .await?;
+        Ok(out)
+    }
+
     /// Delete the test's queues and exchanges and drop its database.
     pub async fn cleanup(self) -> anyhow::Result<()> {
         if let Ok((conn, ch)) = self.channel().await {
             self.topology().delete(&ch).await.ok();
             conn.close(200, "bye".into()).await.ok();
         }
-        let opts = self.settings().database.connect_options()?;
-        let mut conn = opts.database("postgres").connect().await?;
+        // The server, not the settings: a test may have pointed those elsewhere.
+        let opts: sqlx::postgres::PgConnectOptions =
+            format!("{}/postgres", self.server_url).parse()?;
+        let mut conn = opts.connect().await?;
         let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.database);
-        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await?;
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut conn)
+            .await?;
         Ok(())
     }
 }
