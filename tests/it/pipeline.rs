@@ -56,8 +56,34 @@ impl InProcess {
     }
 }
 
-/// A service as a child process (the same code as the real binaries), killable with SIGKILL.
-fn child(env: &TestEnv, service: &str) -> std::process::Child {
+/// A service as a child process (the same code as the real binaries), killable with
+/// SIGKILL. Dropping it kills and reaps the process, so a failing test leaves none behind.
+struct Child(std::process::Child);
+
+impl Child {
+    /// SIGKILL, and wait for it to be gone.
+    fn kill(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+
+    /// SIGTERM, and the exit status.
+    fn terminate(&mut self) -> std::io::Result<std::process::ExitStatus> {
+        let pid = self.0.id().to_string();
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()?;
+        self.0.wait()
+    }
+}
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn child(env: &TestEnv, service: &str) -> Child {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsflow-service"));
     cmd.arg(service)
         .envs(env.env_vars())
@@ -66,7 +92,7 @@ fn child(env: &TestEnv, service: &str) -> std::process::Child {
     if std::env::var_os("TEST_LOG").is_none() {
         cmd.stderr(std::process::Stdio::null());
     }
-    cmd.spawn().expect("newsflow-service starts")
+    Child(cmd.spawn().expect("newsflow-service starts"))
 }
 
 async fn count(pool: &sqlx::PgPool, sql: &'static str) -> i64 {
@@ -302,8 +328,7 @@ async fn kill_midway(victim: &str) -> anyhow::Result<()> {
         (count(&pool, "SELECT count(*) FROM parsed_pages").await >= 30).then_some(())
     })
     .await;
-    proc.kill()?; // SIGKILL
-    proc.wait()?;
+    proc.kill();
     let at_kill = count(&pool, "SELECT count(*) FROM parsed_pages").await;
     assert!(
         at_kill < n as i64,
@@ -343,11 +368,7 @@ async fn kill_midway(victim: &str) -> anyhow::Result<()> {
     conn.close(200, "bye".into()).await.ok();
 
     // Graceful stop of the restarted child: SIGTERM, exit 0.
-    let pid = proc.id().to_string();
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()?;
-    let status = proc.wait()?;
+    let status = proc.terminate()?;
     assert!(status.success(), "{victim} exits 0 on SIGTERM: {status}");
     other.stop().await;
     pool.close().await;

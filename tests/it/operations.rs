@@ -1,0 +1,444 @@
+//! Day two: replay after a parser fix, dead letters sent back, `status`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use newsflow::dead_letters;
+use newsflow::demo_site::{DemoSite, Markup};
+use newsflow::replay::{self, Filter, Options};
+use newsflow_extract::{ExtractError, PageContent, PageInput};
+use newsflow_shared::amqp;
+use newsflow_shared::config::Settings;
+use newsflow_shared::messages::RawPage;
+use newsflow_shared::topology::RK_PAGE;
+use newsflow_tests::{TestEnv, eventually};
+use tokio_util::sync::CancellationToken;
+
+const CONFIRM: Duration = Duration::from_secs(10);
+
+fn page(site: &DemoSite, i: usize, source: &str) -> RawPage {
+    let a = &site.articles[i];
+    let url = format!("http://{source}.test{}", a.path);
+    RawPage::new(
+        source,
+        url.clone(),
+        url,
+        200,
+        Some("text/html".into()),
+        site.article_html(a).as_bytes(),
+    )
+}
+
+async fn publish(env: &TestEnv, pages: &[RawPage]) -> anyhow::Result<()> {
+    let (conn, ch) = env.channel().await?;
+    for p in pages {
+        amqp::publish_page(&ch, &env.topology(), p, RK_PAGE, CONFIRM).await?;
+    }
+    conn.close(200, "bye".into()).await.ok();
+    Ok(())
+}
+
+async fn count(pool: &sqlx::PgPool, sql: &'static str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(pool)
+        .await
+        .expect("count")
+}
+
+/// Yesterday's parser: fails on byline-only pages, shouts the titles of OpenGraph pages.
+fn buggy_extractor() -> newsflow_parser::Extractor {
+    Arc::new(|input: &PageInput<'_>| {
+        let html = String::from_utf8_lossy(input.body);
+        if html.contains(r#"class="byline""#) && !html.contains("ld+json") {
+            return Err(ExtractError::NotHtml("simulated parser bug".into()));
+        }
+        let mut content = newsflow_extract::extract(input)?;
+        if let PageContent::Article { article, .. } = &mut content
+            && html.contains("og:title")
+        {
+            article.title = article.title.as_ref().map(|t| t.to_uppercase());
+        }
+        Ok(content)
+    })
+}
+
+struct Service {
+    stop: CancellationToken,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Service {
+    fn parser(settings: Settings, extractor: newsflow_parser::Extractor, version: u32) -> Self {
+        let stop = CancellationToken::new();
+        let t = stop.clone();
+        let task = tokio::spawn(async move {
+            newsflow_parser::run_with(&settings, t, extractor, version).await
+        });
+        Service { stop, task }
+    }
+
+    fn storage(settings: Settings) -> Self {
+        let stop = CancellationToken::new();
+        let t = stop.clone();
+        let task = tokio::spawn(async move { newsflow_storage::run(&settings, t).await });
+        Service { stop, task }
+    }
+
+    async fn stop(self) {
+        self.stop.cancel();
+        self.task.await.expect("no panic").expect("clean stop");
+    }
+}
+
+fn opts() -> Options {
+    Options {
+        dry_run: false,
+        rate: 0.0,
+        max_backlog: 0,
+        idle: Duration::from_secs(2),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
+-> anyhow::Result<()> {
+    let env = TestEnv::new().await?;
+    let n = 24;
+    let site = DemoSite::generate(n);
+    let started = Utc::now() - chrono::Duration::seconds(2);
+    let pages: Vec<RawPage> = (0..n).map(|i| page(&site, i, "wire")).collect();
+    publish(&env, &pages).await?;
+    let broken = site
+        .articles
+        .iter()
+        .filter(|a| a.markup == Markup::Byline)
+        .count();
+    let shouted = site
+        .articles
+        .iter()
+        .filter(|a| a.markup == Markup::OpenGraph)
+        .count();
+    assert!(broken > 0 && shouted > 0);
+
+    let storage = Service::storage(env.settings());
+    let parser = Service::parser(env.settings(), buggy_extractor(), 1);
+    let pool = env.pool().await?;
+    let (conn, ch) = env.channel().await?;
+    let t = env.topology();
+    let dlq = t.dlq_of(&t.parse_queue());
+    eventually(
+        Duration::from_secs(60),
+        "the buggy run to settle",
+        || async {
+            let stored = count(&pool, "SELECT count(*) FROM articles").await;
+            let dead = env.queue_depth(&ch, &dlq).await.ok()?;
+            (stored as usize == n - broken && dead as usize == broken).then_some(())
+        },
+    )
+    .await;
+    let upper = count(
+        &pool,
+        "SELECT count(*) FROM articles WHERE title = upper(title)",
+    )
+    .await;
+    assert_eq!(
+        upper as usize, shouted,
+        "the bug is visible in the stored data"
+    );
+    let listed = dead_letters::list(&env.settings(), Some("pages"), 100).await?;
+    assert_eq!(listed.len(), broken);
+    assert!(
+        listed
+            .iter()
+            .all(|m| m.kind.as_deref() == Some("extraction_error:not_html"))
+    );
+    assert!(listed.iter().all(|m| {
+        m.reason
+            .as_deref()
+            .is_some_and(|r| r.contains("simulated parser bug"))
+    }));
+    assert!(
+        listed
+            .iter()
+            .all(|m| m.url.is_some() && m.message_id.is_some() && m.first_failed_at.is_some())
+    );
+    parser.stop().await;
+
+    // The fix ships as version 2; replay yesterday's window, and the dead letters.
+    let parser = Service::parser(
+        env.settings(),
+        newsflow_parser::handler::default_extractor(),
+        2,
+    );
+    let filter = Filter {
+        since: started,
+        ..Filter::default()
+    };
+    let summary = replay::run(&env.settings(), &filter, &opts()).await?;
+    assert_eq!(summary.replayed as usize, n, "{summary:?}");
+    assert!(summary.out_of_reach.is_none(), "{summary:?}");
+    let sent = dead_letters::replay(
+        &env.settings(),
+        Some("pages"),
+        &dead_letters::Selection::default(),
+    )
+    .await?;
+    assert_eq!(sent as usize, broken);
+
+    eventually(
+        Duration::from_secs(60),
+        "every article re-parsed by version 2",
+        || async {
+            let v2 = count(
+                &pool,
+                "SELECT count(*) FROM articles WHERE parser_version = 2",
+            )
+            .await;
+            (v2 as usize == n).then_some(())
+        },
+    )
+    .await;
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM articles").await as usize,
+        n,
+        "no duplicates"
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM articles WHERE title = upper(title)"
+        )
+        .await,
+        0
+    );
+    for a in &site.articles {
+        let title: String =
+            sqlx::query_scalar("SELECT title FROM articles WHERE url LIKE '%' || $1")
+                .bind(&a.path)
+                .fetch_one(&pool)
+                .await?;
+        assert_eq!(title, a.title);
+    }
+    assert_eq!(env.queue_depth(&ch, &dlq).await?, 0);
+    parser.stop().await;
+    storage.stop().await;
+    conn.close(200, "bye".into()).await.ok();
+    pool.close().await;
+    env.cleanup().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replay_selects_by_source_and_until() -> anyhow::Result<()> {
+    let env = TestEnv::new().await?;
+    let site = DemoSite::generate(10);
+    let since = Utc::now() - chrono::Duration::seconds(2);
+    publish(
+        &env,
+        &(0..4).map(|i| page(&site, i, "alpha")).collect::<Vec<_>>(),
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let cut = Utc::now();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    publish(
+        &env,
+        &(4..10).map(|i| page(&site, i, "beta")).collect::<Vec<_>>(),
+    )
+    .await?;
+
+    let dry = Options {
+        dry_run: true,
+        ..opts()
+    };
+    let run = |filter: Filter| {
+        let settings = env.settings();
+        let dry = dry.clone();
+        async move {
+            replay::run(&settings, &filter, &dry)
+                .await
+                .expect("replay runs")
+        }
+    };
+    let all = run(Filter {
+        since,
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(all.matched, 10);
+    let before_cut = run(Filter {
+        since,
+        until: Some(cut),
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(before_cut.matched, 4);
+    let beta = run(Filter {
+        since,
+        source: Some("beta".into()),
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(beta.matched, 6);
+    let prefix = run(Filter {
+        since,
+        url_prefix: Some("http://alpha.test/".into()),
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(prefix.matched, 4);
+    assert_eq!(all.replayed, 0, "a dry run sends nothing");
+    let (conn, ch) = env.channel().await?;
+    // Live publishing put 10 pages in the parse queue; the dry runs added none.
+    assert_eq!(
+        env.queue_depth(&ch, &env.topology().parse_queue()).await?,
+        10
+    );
+
+    // A window older than anything the stream holds is reported, not silently empty.
+    let old = run(Filter {
+        since: since - chrono::Duration::days(30),
+        ..Filter::default()
+    })
+    .await;
+    assert!(
+        old.out_of_reach
+            .as_deref()
+            .is_some_and(|m| m.contains("out of reach")),
+        "{old:?}"
+    );
+    conn.close(200, "bye".into()).await.ok();
+    env.cleanup().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interrupted_replay_run_again_leaves_no_duplicates() -> anyhow::Result<()> {
+    let env = TestEnv::new().await?;
+    let n = 30;
+    let site = DemoSite::generate(n);
+    let since = Utc::now() - chrono::Duration::seconds(2);
+    publish(
+        &env,
+        &(0..n).map(|i| page(&site, i, "wire")).collect::<Vec<_>>(),
+    )
+    .await?;
+    let storage = Service::storage(env.settings());
+    let parser = Service::parser(
+        env.settings(),
+        newsflow_parser::handler::default_extractor(),
+        1,
+    );
+    let pool = env.pool().await?;
+    eventually(Duration::from_secs(60), "first pass stored", || async {
+        (count(&pool, "SELECT count(*) FROM parsed_pages").await as usize == n).then_some(())
+    })
+    .await;
+
+    // A slow replay, interrupted part-way, then run again in full.
+    let settings = env.settings();
+    let slow = Options {
+        rate: 10.0,
+        ..opts()
+    };
+    let filter = Filter {
+        since,
+        ..Filter::default()
+    };
+    let interrupted = tokio::spawn(async move { replay::run(&settings, &filter, &slow).await });
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    interrupted.abort();
+    assert!(interrupted.await.is_err(), "the replay was cut short");
+    let again = replay::run(
+        &env.settings(),
+        &Filter {
+            since,
+            ..Filter::default()
+        },
+        &opts(),
+    )
+    .await?;
+    assert_eq!(again.replayed as usize, n);
+
+    let (conn, ch) = env.channel().await?;
+    eventually(Duration::from_secs(60), "replays drained", || async {
+        let depth = env
+            .queue_depth(&ch, &env.topology().parse_queue())
+            .await
+            .ok()?;
+        let store = env
+            .queue_depth(&ch, &env.topology().store_queue())
+            .await
+            .ok()?;
+        (depth == 0 && store == 0).then_some(())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM articles").await as usize,
+        n
+    );
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM parsed_pages").await as usize,
+        n
+    );
+    parser.stop().await;
+    storage.stop().await;
+    conn.close(200, "bye".into()).await.ok();
+    pool.close().await;
+    env.cleanup().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_reports_a_prepared_broker_state() -> anyhow::Result<()> {
+    let env = TestEnv::new().await?;
+    let site = DemoSite::generate(5);
+    // Three pages waiting with no parser running; two dead letters in the store DLQ.
+    publish(
+        &env,
+        &(0..3).map(|i| page(&site, i, "wire")).collect::<Vec<_>>(),
+    )
+    .await?;
+    let (conn, ch) = env.channel().await?;
+    let t = env.topology();
+    for id in ["d1", "d2"] {
+        let props = amqp::json_properties("x", id, Default::default());
+        amqp::publish_confirmed(
+            &ch,
+            &t.dead_letter_exchange(),
+            &t.dlq_of(&t.store_queue()),
+            b"{}",
+            props,
+            CONFIRM,
+        )
+        .await?;
+    }
+    let s = newsflow::status::gather(&env.settings(), Duration::from_millis(200), None).await;
+    let q = |name: String| {
+        s.queues
+            .iter()
+            .find(|q| q.name == name)
+            .cloned()
+            .expect("queue listed")
+    };
+    assert_eq!(q(t.parse_queue()).depth, 3);
+    assert_eq!(q(t.parse_queue()).consumers, 0);
+    assert_eq!(q(t.dlq_of(&t.store_queue())).depth, 2);
+    assert_eq!(q(t.store_queue()).depth, 0);
+    let stream = s.stream.clone().expect("stream status");
+    assert_eq!(stream.messages, Some(3), "{stream:?}");
+    assert!(stream.first_time.is_some() && stream.last_time.is_some());
+    let db = s.database.clone().expect("database status");
+    assert_eq!(db.articles, 0);
+    assert!(
+        s.problems.iter().any(|p| p.contains("no consumers")),
+        "{:?}",
+        s.problems
+    );
+    let rendered = newsflow::status::render(&s);
+    assert!(
+        rendered.contains(&t.parse_queue()) && rendered.contains("PROBLEMS"),
+        "{rendered}"
+    );
+    conn.close(200, "bye".into()).await.ok();
+    env.cleanup().await
+}
