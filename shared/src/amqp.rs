@@ -49,7 +49,9 @@ pub async fn connect(
     let mut delay = Duration::from_millis(250);
     let mut attempt = 1u32;
     loop {
-        let props = ConnectionProperties::default().with_connection_name(name.into());
+        // The prefix in the name tells deployments apart in `rabbitmqctl list_connections`.
+        let props = ConnectionProperties::default()
+            .with_connection_name(format!("{name} [{}]", settings.prefix).into());
         let err = tokio::select! {
             r = Connection::connect(&url, props) => match r {
                 Ok(conn) => {

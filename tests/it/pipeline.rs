@@ -469,3 +469,81 @@ async fn services_wait_for_a_database_that_comes_up_late() -> anyhow::Result<()>
     storage.stop().await;
     env.cleanup().await
 }
+
+/// Close every broker connection whose name carries `prefix`, as a broker restart or a
+/// network cut would. Returns how many were closed.
+fn cut_connections(prefix: &str) -> (usize, String) {
+    let out = std::process::Command::new("rabbitmqctl")
+        .args([
+            "list_connections",
+            "-q",
+            "--no-table-headers",
+            "pid",
+            "client_properties",
+        ])
+        .output()
+        .expect("rabbitmqctl runs");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let mut closed = 0;
+    for line in listing
+        .lines()
+        .filter(|l| l.contains(&format!("[{prefix}]")))
+    {
+        let pid = line.split('\t').next().unwrap_or_default();
+        let status = std::process::Command::new("rabbitmqctl")
+            .args(["close_connection", pid, "test: connection cut"])
+            .status()
+            .expect("rabbitmqctl runs");
+        if status.success() {
+            closed += 1;
+        }
+    }
+    (closed, listing.into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn services_recover_when_the_broker_drops_their_connections() -> anyhow::Result<()> {
+    let n = 120;
+    let mut env = TestEnv::new().await?;
+    env.set("AMQP__PREFETCH", "4");
+    env.set("STORAGE__BATCH_SIZE", "4");
+    let site = DemoSite::generate(n);
+    let pages: Vec<RawPage> = (0..n).map(|i| synthetic_page(&site, i)).collect();
+    let parser = InProcess::parser(env.settings());
+    let storage = InProcess::storage(env.settings());
+    let pool = env.pool().await?;
+    publish_pages(&env, &pages[..n / 2]).await;
+    eventually(
+        Duration::from_secs(60),
+        "the first pages stored",
+        || async { (count(&pool, "SELECT count(*) FROM parsed_pages").await >= 10).then_some(()) },
+    )
+    .await;
+    let prefix = env.prefix.clone();
+    let (closed, listing) = tokio::task::spawn_blocking(move || cut_connections(&prefix)).await?;
+    assert!(
+        closed >= 2,
+        "both services' connections were cut: {listing}"
+    );
+    publish_pages(&env, &pages[n / 2..]).await;
+    eventually(
+        Duration::from_secs(120),
+        "every page stored after the cut",
+        || async {
+            (count(&pool, "SELECT count(*) FROM parsed_pages").await == n as i64).then_some(())
+        },
+    )
+    .await;
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM articles").await,
+        n as i64
+    );
+    assert!(
+        !parser.task.is_finished() && !storage.task.is_finished(),
+        "both carried on"
+    );
+    parser.stop().await;
+    storage.stop().await;
+    pool.close().await;
+    env.cleanup().await
+}

@@ -34,7 +34,11 @@ pub struct DemoSummary {
 
 /// Point `settings` at the demo site: one listing source, private addresses allowed,
 /// `--once`. (`newsflow demo` also gives the run a queue prefix of its own.)
-pub fn demo_settings(settings: &mut Settings, site: std::net::SocketAddr) -> anyhow::Result<()> {
+pub fn demo_settings(
+    settings: &mut Settings,
+    site: std::net::SocketAddr,
+    listing_pages: usize,
+) -> anyhow::Result<()> {
     settings.scraper.once = true;
     settings.scraper.allow_private_addresses = true;
     // The site is ours and local: politeness delays would only slow the demo down.
@@ -46,7 +50,7 @@ pub fn demo_settings(settings: &mut Settings, site: std::net::SocketAddr) -> any
         "url": format!("http://{site}/news"),
         "page_template": format!("http://{site}/news?page={{n}}"),
         "article_pattern": "/(news-feed-item/)?\\d{4}-\\d{2}-\\d{2}/",
-        "max_pages": 50,
+        "max_pages": listing_pages,
         "recrawl_secs": 3600,
     }))
     .context("building the demo source")?;
@@ -66,7 +70,7 @@ pub async fn run(
         .await
         .context("serving the demo site")?;
     tracing::info!(%addr, articles, "Demo site up");
-    demo_settings(&mut settings, addr)?;
+    demo_settings(&mut settings, addr, site.listing_pages())?;
     let settings = Arc::new(settings);
 
     let shutdown = CancellationToken::new();

@@ -164,7 +164,7 @@ async fn process(ch: &Channel, ctx: &Arc<Ctx>, delivery: Delivery) -> anyhow::Re
                 }
                 delivery.acker.ack(BasicAckOptions::default()).await?;
                 ctx.stats.done(facts.bytes);
-                tracing::info!(
+                tracing::debug!(
                     page_id = %facts.page_id,
                     outcome = kind,
                     newswire = event.content.newswire().len(),
