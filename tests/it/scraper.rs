@@ -608,3 +608,71 @@ async fn listing_pagination_stops_when_a_page_brings_nothing_new() -> anyhow::Re
     assert_eq!(summary.pages_published, 9, "{summary:?}");
     env.cleanup().await
 }
+
+/// The scraper as its own process (`newsflow-service scraper`), with its sources in a
+/// config file: killable with SIGKILL. Dropping it kills and reaps it.
+struct ScraperProcess(std::process::Child);
+
+impl Drop for ScraperProcess {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+#[tokio::test]
+async fn sigkilled_scraper_process_resumes_without_losing_pages() -> anyhow::Result<()> {
+    const N: usize = 12;
+    let site = Site::start(listing_router(N, "")).await;
+    let mut env = TestEnv::new().await?;
+    env.set("SCRAPER__MIN_DELAY_MS", "150");
+    env.set("SCRAPER__LEASE_SECS", "2");
+    let config = std::env::temp_dir().join(format!("newsflow-scraper-{}.toml", env.prefix));
+    std::fs::write(
+        &config,
+        format!(
+            "[scraper]\nonce = true\n\n[[scraper.sources]]\nname = \"sigkill\"\nkind = \"listing\"\nurl = \"{}\"\n",
+            site.url("/news")
+        ),
+    )?;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsflow-service"));
+    cmd.arg("scraper")
+        .envs(env.env_vars())
+        .env("NEWSFLOW_CONFIG", &config)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null());
+    if std::env::var_os("TEST_LOG").is_none() {
+        cmd.stderr(std::process::Stdio::null());
+    }
+    let mut process = ScraperProcess(cmd.spawn().expect("newsflow-service starts"));
+
+    let (conn, ch) = env.channel().await?;
+    let queue = env.topology().parse_queue();
+    newsflow_tests::eventually(Duration::from_secs(60), "a few pages published", || async {
+        let depth = env.queue_depth(&ch, &queue).await.ok()?;
+        (depth >= 4).then_some(())
+    })
+    .await;
+    process.0.kill()?;
+    process.0.wait()?;
+    conn.close(200, "bye".into()).await.ok();
+    assert_eq!(site.count("/a/12"), 0, "killed before the end of the crawl");
+
+    let settings = once_settings(
+        &env,
+        vec![source("sigkill", SourceKind::Listing, site.url("/news"))],
+    );
+    run_once(&settings).await;
+    let pages = drain_pages(&env).await;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in &pages {
+        *counts.entry(p.final_url.clone()).or_default() += 1;
+    }
+    assert_eq!(counts.len(), N + 1, "every page published: {counts:?}");
+    assert!(
+        counts.values().filter(|c| **c > 1).count() <= 1,
+        "{counts:?}"
+    );
+    std::fs::remove_file(config).ok();
+    env.cleanup().await
+}
