@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview)\s+(?:and\s+\w+\s+)?by|by|author(?:s|ed by)?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview)\s+(?:and\s+\w+\s+)?by|authored\s+by)\s*[:\-–—]?\s*|(?:by|author(?:s)?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -23,7 +23,7 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bread more\b|\bfollow\b|\bview all\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bread more\b|\bfollow\b|\bview all\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
@@ -70,6 +70,20 @@ const ROLE_WORDS: &[&str] = &[
     "author",
     "bureau",
     "desk",
+    "attorney",
+    "lawyer",
+    "partner",
+    "associate",
+    "coach",
+    "trainer",
+    "therapist",
+    "scientist",
+    "researcher",
+    "engineer",
+    "developer",
+    "designer",
+    "marketer",
+    "owner",
 ];
 
 const NOT_NAMES: &[&str] = &[
@@ -224,7 +238,14 @@ pub fn split_authors(raw: &str) -> Vec<String> {
         // A role after the first name ("Jane Doe, Staff Writer") is dropped; a name that
         // carries a role inside it ("AAA Travel Editor") is kept only if it is alone.
         if is_role(part) && (i > 0 || part.split_whitespace().count() <= 2) {
+            // After a role comes an affiliation, not another author.
+            if i > 0 {
+                break;
+            }
             continue;
+        }
+        if i > 0 && part.contains(" at ") {
+            break;
         }
         if let Some(n) = clean_name(part) {
             push_unique(&mut out, n);

@@ -117,11 +117,13 @@ fn skip_tag(name: &str) -> bool {
     )
 }
 
-fn skip_element(el: &scraper::node::Element) -> bool {
+fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
     if skip_tag(el.name()) {
         return true;
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+    if !keep_hidden
+        && (el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true"))
+    {
         return true;
     }
     if let Some(role) = el.attr("role")
@@ -198,7 +200,7 @@ fn block_level(tag: &str) -> bool {
     (is_block(tag) && !matches!(tag, "td" | "th")) || tag == "br"
 }
 
-fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>) -> Flat<'a> {
+fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
     let mut els: Vec<El<'a>> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
@@ -302,7 +304,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>) -> Flat<'a> {
                                 continue;
                             }
                         }
-                        if skip_element(el) || opts.exclude == Some(node.id()) {
+                        if skip_element(el, keep_hidden) || opts.exclude == Some(node.id()) {
                             skip_depth = 1;
                             continue;
                         }
@@ -481,9 +483,21 @@ fn norm_title(s: &str) -> String {
 
 /// Extract the article body as plain text (paragraphs separated by a blank line).
 pub fn extract(doc: &Html, opts: &Opts<'_>) -> String {
-    let flat = flatten(doc, opts);
+    let flat = flatten(doc, opts, false);
     let blocks = pick(&flat, opts);
-    render(&blocks)
+    let text = render(&blocks);
+    if text.len() >= 200 {
+        return text;
+    }
+    // Pages that stream their content into hidden containers (and reveal it by script).
+    let flat = flatten(doc, opts, true);
+    let blocks = pick(&flat, opts);
+    let again = render(&blocks);
+    if again.len() > text.len() * 2 {
+        again
+    } else {
+        text
+    }
 }
 
 /// Blocks in reading order.

@@ -132,6 +132,10 @@ const PUBLISHED_KEYS: &[&str] = &[
     "citation_online_date",
     "og:pubdate",
     "displaydate",
+    "published",
+    "article:published_date",
+    "post_date",
+    "creation_date",
     "timestamp",
 ];
 
@@ -209,8 +213,26 @@ fn parsely(meta: &Meta) -> Option<Map<String, Value>> {
 }
 
 /// Authors from the strongest source that names anyone.
-pub fn choose_authors(meta: &Meta, st: &Structured<'_>, sites: &[String]) -> Vec<String> {
-    let is_site = |n: &str| sites.iter().any(|s| s.eq_ignore_ascii_case(n));
+pub fn choose_authors(
+    meta: &Meta,
+    st: &Structured<'_>,
+    sites: &[String],
+    host: &str,
+) -> Vec<String> {
+    let host_compact: String = host
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let is_site = |n: &str| {
+        let compact: String = n
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        sites.iter().any(|s| s.eq_ignore_ascii_case(n))
+            || (compact.len() >= 3 && host_compact.contains(&compact))
+    };
     let mut org_fallback: Vec<String> = Vec::new();
     // JSON-LD: people first; an organisation only when nothing else names anyone.
     if let Some(art) = st.art {
@@ -302,6 +324,17 @@ pub fn choose_authors(meta: &Meta, st: &Structured<'_>, sites: &[String]) -> Vec
             return names;
         }
     }
+    let mut linked: Vec<String> = Vec::new();
+    for t in &meta.author_links {
+        for n in authors::split_authors(t) {
+            if !is_site(&n) {
+                authors::push_unique(&mut linked, n);
+            }
+        }
+    }
+    if !linked.is_empty() && linked.len() <= 4 {
+        return linked;
+    }
     if !org_fallback.is_empty() {
         return org_fallback;
     }
@@ -359,6 +392,22 @@ pub fn choose_published(
         if !bp {
             c.push(t.clone());
         }
+    }
+    // Visible dates: the first after the headline, then any, then those in page furniture.
+    let after_h1 = meta.first_h1.unwrap_or(0);
+    for (t, o, bp) in &meta.date_texts {
+        if !bp && *o >= after_h1 {
+            c.push(t.clone());
+        }
+    }
+    for (t, _, bp) in &meta.date_texts {
+        if !bp {
+            c.push(t.clone());
+        }
+    }
+    for t in meta.times.iter().filter(|t| t.in_boilerplate) {
+        c.extend(t.datetime.clone());
+        c.push(t.text.clone());
     }
     let found = choose_date(&c, ctx, None);
     if found.is_some() {
@@ -641,6 +690,7 @@ pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> Pa
         h1s,
         meta: meta_titles,
         title_tag: meta.title_tag.as_deref(),
+        visible_h1s: meta.h1s.iter().filter(|h| !h.2).count(),
         site_names: sites.clone(),
         host: &host,
     });
@@ -675,7 +725,7 @@ pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> Pa
         url: page.to_string(),
         canonical_url: canonical(meta, page),
         title,
-        authors: choose_authors(meta, &st, &sites),
+        authors: choose_authors(meta, &st, &sites, &host),
         published_at,
         modified_at: choose_modified(meta, &st, &ctx),
         source,

@@ -49,6 +49,12 @@ pub struct Meta {
     /// Texts of small elements whose class says "date"/"time"/"published" (datelines).
     pub dateline_texts: Vec<(String, bool)>,
     pub element_count: usize,
+    /// Short visible texts that are a date, with their document order and boilerplate flag.
+    pub date_texts: Vec<(String, usize, bool)>,
+    /// Document order of the first `<h1>` not in page furniture.
+    pub first_h1: Option<usize>,
+    /// Texts of links to author pages (`/author/...`), not in page furniture.
+    pub author_links: Vec<String>,
 }
 
 impl Meta {
@@ -93,6 +99,21 @@ pub fn collect(doc: &Html) -> Meta {
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
+                if let Node::Text(t) = node.value() {
+                    let tt = t.trim();
+                    if m.date_texts.len() < 40
+                        && (6..=80).contains(&tt.len())
+                        && tt.bytes().any(|b| b.is_ascii_digit())
+                        && in_svg == 0
+                        && let Some((_, (s, e))) = crate::dates::find_day(tt)
+                        && tt[..s].split_whitespace().count() <= 4
+                        && tt[e..].split_whitespace().count() <= 6
+                    {
+                        let bp = bp_stack.last().copied().unwrap_or(false);
+                        m.date_texts.push((tt.to_string(), order, bp));
+                    }
+                    continue;
+                }
                 let Node::Element(el) = node.value() else {
                     continue;
                 };
@@ -162,6 +183,9 @@ pub fn collect(doc: &Html) -> Meta {
                         if let Some(e) = elr {
                             let t = collapse_ws(&bounded_text(e, 500));
                             if !t.is_empty() {
+                                if !bp && m.first_h1.is_none() {
+                                    m.first_h1 = Some(order);
+                                }
                                 m.h1s.push((t, order, bp));
                             }
                         }
@@ -239,6 +263,38 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     for p in ip.split_whitespace() {
                         m.itemprops.push((p.to_string(), value.clone()));
+                    }
+                }
+                if name == "a"
+                    && !bp
+                    && m.author_links.len() < 20
+                    && let Some(href) = el.attr("href")
+                {
+                    let h = href.to_ascii_lowercase();
+                    if [
+                        "/author/",
+                        "/authors/",
+                        "/writer/",
+                        "/writers/",
+                        "/staff/",
+                        "/people/",
+                        "/contributor/",
+                        "/contributors/",
+                        "/profile/",
+                        "/profiles/",
+                        "/team/",
+                        "/by/",
+                        "/journalist/",
+                        "/reporter/",
+                    ]
+                    .iter()
+                    .any(|p| h.contains(p))
+                        && let Some(e) = elr
+                    {
+                        let t = collapse_ws(&bounded_text(e, 120));
+                        if !t.is_empty() && t.len() < 80 {
+                            m.author_links.push(t);
+                        }
                     }
                 }
                 if name == "a"

@@ -84,7 +84,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             newsletter|subscribe|subscription|signup|sign-up|promo|promotion|sponsor|sponsored|
             advert|advertisement|ad|ads|adslot|ad-slot|ad-container|dfp|taboola|outbrain|
             cookie|cookies|consent|gdpr|banner|popup|modal|overlay|
-            sidebar|widget|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
+            sidebar|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
             footer|masthead|site-header|topbar|toolbar|skip-link|
             tags|tag-list|taglist|post-tags|article-tags|
             author-bio|author-box|about-author|bio|

@@ -84,6 +84,8 @@ pub struct Candidates<'a> {
     /// Headline from JSON-LD, og:title, twitter:title, microdata, in trust order.
     pub meta: Vec<String>,
     pub title_tag: Option<&'a str>,
+    /// How many `<h1>`s are outside page furniture.
+    pub visible_h1s: usize,
     pub site_names: Vec<String>,
     pub host: &'a str,
 }
@@ -98,12 +100,15 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         .collect();
     let tag = c.title_tag.map(|t| collapse_ws(&decode_entities(t)));
     let tag_clean = tag.as_deref().map(|t| strip_site(t, &c.site_names, c.host));
+    let is_site = |t: &str| site_like(t, &c.site_names, c.host);
+    let meta: Vec<String> = meta.into_iter().filter(|m| !is_site(m)).collect();
+    let h1s: Vec<&str> = c.h1s.iter().copied().filter(|h| !is_site(h)).collect();
     let mut refs: Vec<String> = meta.clone();
     if let Some(t) = &tag_clean {
         refs.push(t.clone());
     }
     // A visible headline that agrees with the metadata is the best answer.
-    for h in &c.h1s {
+    for h in &h1s {
         let h = collapse_ws(h);
         if h.is_empty() || h.len() > 400 {
             continue;
@@ -122,9 +127,18 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             }
         }
     }
-    for h in &c.h1s {
+    for h in &h1s {
         let h = collapse_ws(h);
         if h.split_whitespace().count() >= 2 && refs.iter().any(|r| jaccard(&h, r) >= 0.6) {
+            return Some(h);
+        }
+    }
+    // One visible headline of a few words: the page's own headline.
+    if c.visible_h1s == 1
+        && let Some(h) = h1s.first().map(|h| collapse_ws(h))
+    {
+        let n = h.split_whitespace().count();
+        if (3..=40).contains(&n) {
             return Some(h);
         }
     }
@@ -190,6 +204,7 @@ mod tests {
             h1s: vec!["Big news today"],
             meta: vec!["Big news today | Planet".into()],
             title_tag: Some("Big news today | Planet"),
+            visible_h1s: 1,
             site_names: vec!["Planet".into()],
             host: "planet.example",
         };
