@@ -342,6 +342,21 @@ where
     }
 }
 
+/// `(messages ready, consumers)` of a queue that must exist (a passive declare).
+pub async fn queue_counts(ch: &Channel, queue: &str) -> Result<(u32, u32), lapin::Error> {
+    let q = ch
+        .queue_declare(
+            queue.into(),
+            lapin::options::QueueDeclareOptions {
+                passive: true,
+                ..Default::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    Ok((q.message_count(), q.consumer_count()))
+}
+
 /// Close a channel and its connection, ignoring errors: used on the way out.
 pub async fn close(ch: &Channel, conn: &Connection) {
     ch.close(200, "shutdown".into()).await.ok();

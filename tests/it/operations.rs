@@ -9,42 +9,10 @@ use newsflow::demo_site::{DemoSite, Markup};
 use newsflow::replay::{self, Filter, Options};
 use newsflow_extract::{ExtractError, PageContent, PageInput};
 use newsflow_shared::amqp;
-use newsflow_shared::config::Settings;
 use newsflow_shared::messages::RawPage;
-use newsflow_shared::topology::RK_PAGE;
-use newsflow_tests::{TestEnv, eventually};
-use tokio_util::sync::CancellationToken;
+use newsflow_tests::{Running, TestEnv, count, eventually, publish_pages, synthetic_page};
 
 const CONFIRM: Duration = Duration::from_secs(10);
-
-fn page(site: &DemoSite, i: usize, source: &str) -> RawPage {
-    let a = &site.articles[i];
-    let url = format!("http://{source}.test{}", a.path);
-    RawPage::new(
-        source,
-        url.clone(),
-        url,
-        200,
-        Some("text/html".into()),
-        site.article_html(a).as_bytes(),
-    )
-}
-
-async fn publish(env: &TestEnv, pages: &[RawPage]) -> anyhow::Result<()> {
-    let (conn, ch) = env.channel().await?;
-    for p in pages {
-        amqp::publish_page(&ch, &env.topology(), p, RK_PAGE, CONFIRM).await?;
-    }
-    conn.close(200, "bye".into()).await.ok();
-    Ok(())
-}
-
-async fn count(pool: &sqlx::PgPool, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(pool)
-        .await
-        .expect("count")
-}
 
 /// Yesterday's parser: fails on byline-only pages, shouts the titles of OpenGraph pages.
 fn buggy_extractor() -> newsflow_parser::Extractor {
@@ -63,34 +31,6 @@ fn buggy_extractor() -> newsflow_parser::Extractor {
     })
 }
 
-struct Service {
-    stop: CancellationToken,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
-}
-
-impl Service {
-    fn parser(settings: Settings, extractor: newsflow_parser::Extractor, version: u32) -> Self {
-        let stop = CancellationToken::new();
-        let t = stop.clone();
-        let task = tokio::spawn(async move {
-            newsflow_parser::run_with(&settings, t, extractor, version).await
-        });
-        Service { stop, task }
-    }
-
-    fn storage(settings: Settings) -> Self {
-        let stop = CancellationToken::new();
-        let t = stop.clone();
-        let task = tokio::spawn(async move { newsflow_storage::run(&settings, t).await });
-        Service { stop, task }
-    }
-
-    async fn stop(self) {
-        self.stop.cancel();
-        self.task.await.expect("no panic").expect("clean stop");
-    }
-}
-
 fn opts() -> Options {
     Options {
         dry_run: false,
@@ -107,8 +47,8 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
     let n = 24;
     let site = DemoSite::generate(n);
     let started = Utc::now() - chrono::Duration::seconds(2);
-    let pages: Vec<RawPage> = (0..n).map(|i| page(&site, i, "wire")).collect();
-    publish(&env, &pages).await?;
+    let pages: Vec<RawPage> = (0..n).map(|i| synthetic_page(&site, i, "wire")).collect();
+    publish_pages(&env, &pages).await?;
     let broken = site
         .articles
         .iter()
@@ -121,8 +61,8 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
         .count();
     assert!(broken > 0 && shouted > 0);
 
-    let storage = Service::storage(env.settings());
-    let parser = Service::parser(env.settings(), buggy_extractor(), 1);
+    let storage = Running::storage(env.settings());
+    let parser = Running::parser_with(env.settings(), buggy_extractor(), 1);
     let pool = env.pool().await?;
     let (conn, ch) = env.channel().await?;
     let t = env.topology();
@@ -166,7 +106,7 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
     parser.stop().await;
 
     // The fix ships as version 2; replay yesterday's window, and the dead letters.
-    let parser = Service::parser(
+    let parser = Running::parser_with(
         env.settings(),
         newsflow_parser::handler::default_extractor(),
         2,
@@ -233,17 +173,21 @@ async fn replay_selects_by_source_and_until() -> anyhow::Result<()> {
     let env = TestEnv::new().await?;
     let site = DemoSite::generate(10);
     let since = Utc::now() - chrono::Duration::seconds(2);
-    publish(
+    publish_pages(
         &env,
-        &(0..4).map(|i| page(&site, i, "alpha")).collect::<Vec<_>>(),
+        &(0..4)
+            .map(|i| synthetic_page(&site, i, "alpha"))
+            .collect::<Vec<_>>(),
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let cut = Utc::now();
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    publish(
+    publish_pages(
         &env,
-        &(4..10).map(|i| page(&site, i, "beta")).collect::<Vec<_>>(),
+        &(4..10)
+            .map(|i| synthetic_page(&site, i, "beta"))
+            .collect::<Vec<_>>(),
     )
     .await?;
 
@@ -317,17 +261,15 @@ async fn interrupted_replay_run_again_leaves_no_duplicates() -> anyhow::Result<(
     let n = 30;
     let site = DemoSite::generate(n);
     let since = Utc::now() - chrono::Duration::seconds(2);
-    publish(
+    publish_pages(
         &env,
-        &(0..n).map(|i| page(&site, i, "wire")).collect::<Vec<_>>(),
+        &(0..n)
+            .map(|i| synthetic_page(&site, i, "wire"))
+            .collect::<Vec<_>>(),
     )
     .await?;
-    let storage = Service::storage(env.settings());
-    let parser = Service::parser(
-        env.settings(),
-        newsflow_parser::handler::default_extractor(),
-        1,
-    );
+    let storage = Running::storage(env.settings());
+    let parser = Running::parser(env.settings());
     let pool = env.pool().await?;
     eventually(Duration::from_secs(60), "first pass stored", || async {
         (count(&pool, "SELECT count(*) FROM parsed_pages").await as usize == n).then_some(())
@@ -393,9 +335,11 @@ async fn status_reports_a_prepared_broker_state() -> anyhow::Result<()> {
     let env = TestEnv::new().await?;
     let site = DemoSite::generate(5);
     // Three pages waiting with no parser running; two dead letters in the store DLQ.
-    publish(
+    publish_pages(
         &env,
-        &(0..3).map(|i| page(&site, i, "wire")).collect::<Vec<_>>(),
+        &(0..3)
+            .map(|i| synthetic_page(&site, i, "wire"))
+            .collect::<Vec<_>>(),
     )
     .await?;
     let (conn, ch) = env.channel().await?;

@@ -4,57 +4,13 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use futures_util::FutureExt as _;
 use newsflow::demo_site::{DemoSite, Markup};
 use newsflow_shared::amqp;
-use newsflow_shared::config::Settings;
 use newsflow_shared::messages::{self, RawPage};
 use newsflow_shared::topology::{RK_ARTICLE, RK_PAGE};
-use newsflow_tests::{TestEnv, eventually};
-use tokio_util::sync::CancellationToken;
+use newsflow_tests::{Running, TestEnv, count, eventually, publish_pages, synthetic_page};
 
 const CONFIRM: Duration = Duration::from_secs(10);
-
-/// A service running in this process until the token is cancelled.
-struct InProcess {
-    stop: CancellationToken,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
-}
-
-impl InProcess {
-    fn parser(settings: Settings) -> Self {
-        Self::spawn(settings, |s, t| {
-            async move { newsflow_parser::run(&s, t).await }.boxed()
-        })
-    }
-
-    fn storage(settings: Settings) -> Self {
-        Self::spawn(settings, |s, t| {
-            async move { newsflow_storage::run(&s, t).await }.boxed()
-        })
-    }
-
-    fn spawn(
-        settings: Settings,
-        f: impl FnOnce(
-            Settings,
-            CancellationToken,
-        ) -> futures_util::future::BoxFuture<'static, anyhow::Result<()>>,
-    ) -> Self {
-        let stop = CancellationToken::new();
-        let task = tokio::spawn(f(settings, stop.clone()));
-        InProcess { stop, task }
-    }
-
-    /// Graceful stop; the service must exit cleanly.
-    async fn stop(self) {
-        self.stop.cancel();
-        self.task
-            .await
-            .expect("service task panicked")
-            .expect("service stopped with an error");
-    }
-}
 
 /// A service as a child process (the same code as the real binaries), killable with
 /// SIGKILL. Dropping it kills and reaps the process, so a failing test leaves none behind.
@@ -93,38 +49,6 @@ fn child(env: &TestEnv, service: &str) -> Child {
         cmd.stderr(std::process::Stdio::null());
     }
     Child(cmd.spawn().expect("newsflow-service starts"))
-}
-
-async fn count(pool: &sqlx::PgPool, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(pool)
-        .await
-        .expect("count query")
-}
-
-/// A synthetic raw page: a demo-site article under a made-up host.
-fn synthetic_page(site: &DemoSite, i: usize) -> RawPage {
-    let a = &site.articles[i];
-    let url = format!("http://synthetic.test{}", a.path);
-    RawPage::new(
-        "synthetic",
-        url.clone(),
-        url,
-        200,
-        Some("text/html; charset=utf-8".into()),
-        site.article_html(a).as_bytes(),
-    )
-}
-
-async fn publish_pages(env: &TestEnv, pages: &[RawPage]) {
-    let (conn, ch) = env.channel().await.expect("broker");
-    let topology = env.topology();
-    for p in pages {
-        amqp::publish_page(&ch, &topology, p, RK_PAGE, CONFIRM)
-            .await
-            .expect("publish confirmed");
-    }
-    conn.close(200, "bye".into()).await.ok();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -215,7 +139,14 @@ async fn poison_messages_are_dead_lettered_with_reasons_while_good_ones_flow() -
     let props = |id: &str| amqp::json_properties(messages::RAW_PAGE_TYPE, id, Default::default());
 
     // A good page, a malformed message, an unknown schema version, another good page.
-    amqp::publish_page(&ch, &topology, &synthetic_page(&site, 0), RK_PAGE, CONFIRM).await?;
+    amqp::publish_page(
+        &ch,
+        &topology,
+        &synthetic_page(&site, 0, "synthetic"),
+        RK_PAGE,
+        CONFIRM,
+    )
+    .await?;
     amqp::publish_confirmed(
         &ch,
         &topology.pages_exchange(),
@@ -225,7 +156,7 @@ async fn poison_messages_are_dead_lettered_with_reasons_while_good_ones_flow() -
         CONFIRM,
     )
     .await?;
-    let mut future = serde_json::to_value(synthetic_page(&site, 1))?;
+    let mut future = serde_json::to_value(synthetic_page(&site, 1, "synthetic"))?;
     future["schema_version"] = serde_json::json!(99);
     amqp::publish_confirmed(
         &ch,
@@ -236,7 +167,14 @@ async fn poison_messages_are_dead_lettered_with_reasons_while_good_ones_flow() -
         CONFIRM,
     )
     .await?;
-    amqp::publish_page(&ch, &topology, &synthetic_page(&site, 2), RK_PAGE, CONFIRM).await?;
+    amqp::publish_page(
+        &ch,
+        &topology,
+        &synthetic_page(&site, 2, "synthetic"),
+        RK_PAGE,
+        CONFIRM,
+    )
+    .await?;
     // And a malformed article event straight to storage.
     amqp::publish_confirmed(
         &ch,
@@ -248,8 +186,8 @@ async fn poison_messages_are_dead_lettered_with_reasons_while_good_ones_flow() -
     )
     .await?;
 
-    let parser = InProcess::parser(env.settings());
-    let storage = InProcess::storage(env.settings());
+    let parser = Running::parser(env.settings());
+    let storage = Running::storage(env.settings());
     let pool = env.pool().await?;
     eventually(Duration::from_secs(60), "two good pages stored", || async {
         (count(&pool, "SELECT count(*) FROM articles").await == 2).then_some(())
@@ -293,7 +231,14 @@ async fn poison_messages_are_dead_lettered_with_reasons_while_good_ones_flow() -
     assert_eq!(kinds["bad-event"].1, store_dlq);
 
     // The services kept running: one more good page still flows.
-    amqp::publish_page(&ch, &topology, &synthetic_page(&site, 3), RK_PAGE, CONFIRM).await?;
+    amqp::publish_page(
+        &ch,
+        &topology,
+        &synthetic_page(&site, 3, "synthetic"),
+        RK_PAGE,
+        CONFIRM,
+    )
+    .await?;
     eventually(Duration::from_secs(30), "the next page", || async {
         (count(&pool, "SELECT count(*) FROM articles").await == 3).then_some(())
     })
@@ -314,13 +259,15 @@ async fn kill_midway(victim: &str) -> anyhow::Result<()> {
     env.set("AMQP__PREFETCH", "8");
     env.set("STORAGE__BATCH_SIZE", "8");
     let site = DemoSite::generate(n);
-    let pages: Vec<RawPage> = (0..n).map(|i| synthetic_page(&site, i)).collect();
-    publish_pages(&env, &pages).await;
+    let pages: Vec<RawPage> = (0..n)
+        .map(|i| synthetic_page(&site, i, "synthetic"))
+        .collect();
+    publish_pages(&env, &pages).await?;
 
     let other = if victim == "parser" {
-        InProcess::storage(env.settings())
+        Running::storage(env.settings())
     } else {
-        InProcess::parser(env.settings())
+        Running::parser(env.settings())
     };
     let pool = env.pool().await?;
     let mut proc = child(&env, victim);
@@ -412,7 +359,7 @@ async fn storage_is_idempotent_and_keeps_the_newest_parse() -> anyhow::Result<()
         },
         replay: None,
     };
-    let storage = InProcess::storage(env.settings());
+    let storage = Running::storage(env.settings());
     let pool = env.pool().await?;
     let title = || async {
         sqlx::query_as::<_, (String, i32)>("SELECT title, parser_version FROM articles")
@@ -460,7 +407,7 @@ async fn services_wait_for_a_database_that_comes_up_late() -> anyhow::Result<()>
     // connection (a closed port); it must keep retrying, then stop cleanly when asked.
     let mut env = TestEnv::new().await?;
     env.set("DATABASE__URL", "postgres://postgres@127.0.0.1:1/nowhere");
-    let storage = InProcess::storage(env.settings());
+    let storage = Running::storage(env.settings());
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert!(
         !storage.task.is_finished(),
@@ -508,11 +455,13 @@ async fn services_recover_when_the_broker_drops_their_connections() -> anyhow::R
     env.set("AMQP__PREFETCH", "4");
     env.set("STORAGE__BATCH_SIZE", "4");
     let site = DemoSite::generate(n);
-    let pages: Vec<RawPage> = (0..n).map(|i| synthetic_page(&site, i)).collect();
-    let parser = InProcess::parser(env.settings());
-    let storage = InProcess::storage(env.settings());
+    let pages: Vec<RawPage> = (0..n)
+        .map(|i| synthetic_page(&site, i, "synthetic"))
+        .collect();
+    let parser = Running::parser(env.settings());
+    let storage = Running::storage(env.settings());
     let pool = env.pool().await?;
-    publish_pages(&env, &pages[..n / 2]).await;
+    publish_pages(&env, &pages[..n / 2]).await?;
     eventually(
         Duration::from_secs(60),
         "the first pages stored",
@@ -525,7 +474,7 @@ async fn services_recover_when_the_broker_drops_their_connections() -> anyhow::R
         closed >= 2,
         "both services' connections were cut: {listing}"
     );
-    publish_pages(&env, &pages[n / 2..]).await;
+    publish_pages(&env, &pages[n / 2..]).await?;
     eventually(
         Duration::from_secs(120),
         "every page stored after the cut",

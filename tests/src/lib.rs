@@ -121,17 +121,7 @@ impl TestEnv {
 
     /// Number of ready messages in a queue.
     pub async fn queue_depth(&self, ch: &lapin::Channel, queue: &str) -> anyhow::Result<u32> {
-        let q = ch
-            .queue_declare(
-                queue.into(),
-                lapin::options::QueueDeclareOptions {
-                    passive: true,
-                    ..Default::default()
-                },
-                Default::default(),
-            )
-            .await?;
-        Ok(q.message_count())
+        Ok(newsflow_shared::amqp::queue_counts(ch, queue).await?.0)
     }
 
     /// Every message in a stream queue, from its first offset, read until the stream has
@@ -211,4 +201,102 @@ fn init_test_log() {
             .with_test_writer()
             .try_init();
     }
+}
+
+/// A service running in this process until stopped.
+pub struct Running {
+    stop: tokio_util::sync::CancellationToken,
+    pub task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    /// The parser with the real extractor.
+    pub fn parser(settings: Settings) -> Running {
+        let version = settings
+            .parser
+            .version
+            .unwrap_or(newsflow_extract::EXTRACTOR_VERSION);
+        Self::parser_with(
+            settings,
+            newsflow_parser::handler::default_extractor(),
+            version,
+        )
+    }
+
+    /// The parser with a given extractor and version stamp.
+    pub fn parser_with(
+        settings: Settings,
+        extractor: newsflow_parser::Extractor,
+        version: u32,
+    ) -> Running {
+        let stop = tokio_util::sync::CancellationToken::new();
+        let t = stop.clone();
+        let task = tokio::spawn(async move {
+            newsflow_parser::run_with(&settings, t, extractor, version).await
+        });
+        Running { stop, task }
+    }
+
+    pub fn storage(settings: Settings) -> Running {
+        let stop = tokio_util::sync::CancellationToken::new();
+        let t = stop.clone();
+        let task = tokio::spawn(async move { newsflow_storage::run(&settings, t).await });
+        Running { stop, task }
+    }
+
+    /// Graceful stop; the service must exit cleanly.
+    pub async fn stop(self) {
+        self.stop.cancel();
+        self.task
+            .await
+            .expect("service task panicked")
+            .expect("service stopped with an error");
+    }
+}
+
+/// A demo-site article as a raw page under a made-up host named after its source.
+pub fn synthetic_page(
+    site: &newsflow::demo_site::DemoSite,
+    i: usize,
+    source: &str,
+) -> newsflow_shared::messages::RawPage {
+    let a = &site.articles[i];
+    let url = format!("http://{source}.test{}", a.path);
+    newsflow_shared::messages::RawPage::new(
+        source,
+        url.clone(),
+        url,
+        200,
+        Some("text/html; charset=utf-8".into()),
+        site.article_html(a).as_bytes(),
+    )
+}
+
+/// Publish live pages (to the parse queue and the stream), confirmed.
+pub async fn publish_pages(
+    env: &TestEnv,
+    pages: &[newsflow_shared::messages::RawPage],
+) -> anyhow::Result<()> {
+    let (conn, ch) = env.channel().await?;
+    let topology = env.topology();
+    for p in pages {
+        newsflow_shared::amqp::publish_page(
+            &ch,
+            &topology,
+            p,
+            newsflow_shared::topology::RK_PAGE,
+            Duration::from_secs(10),
+        )
+        .await?;
+    }
+    conn.close(200, "bye".into()).await.ok();
+    Ok(())
+}
+
+/// A `SELECT count(*) ...`.
+pub async fn count(pool: &PgPool, sql: &'static str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(pool)
+        .await
+        .expect("count query")
 }

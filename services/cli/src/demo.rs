@@ -165,16 +165,7 @@ async fn dlq_depth(settings: &Settings, queue: &str) -> anyhow::Result<u32> {
     )
     .await?;
     let ch = conn.create_channel().await?;
-    let q = ch
-        .queue_declare(
-            queue.into(),
-            lapin::options::QueueDeclareOptions {
-                passive: true,
-                ..Default::default()
-            },
-            Default::default(),
-        )
-        .await?;
+    let counts = newsflow_shared::amqp::queue_counts(&ch, queue).await;
     conn.close(200, "bye".into()).await.ok();
-    Ok(q.message_count())
+    Ok(counts?.0)
 }

@@ -224,7 +224,7 @@ pub async fn run(settings: &Settings, filter: &Filter, opts: &Options) -> anyhow
             }
             next_send = Instant::now() + min_gap;
             while opts.max_backlog > 0
-                && queue_depth(&ch, &topology.parse_queue()).await? > opts.max_backlog
+                && amqp::queue_counts(&ch, &topology.parse_queue()).await?.0 > opts.max_backlog
             {
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
@@ -301,20 +301,6 @@ async fn first_message(
         .await
         .ok();
     Ok(first)
-}
-
-async fn queue_depth(ch: &lapin::Channel, queue: &str) -> anyhow::Result<u32> {
-    let q = ch
-        .queue_declare(
-            queue.into(),
-            lapin::options::QueueDeclareOptions {
-                passive: true,
-                ..Default::default()
-            },
-            FieldTable::default(),
-        )
-        .await?;
-    Ok(q.message_count())
 }
 
 fn uuid_like() -> String {

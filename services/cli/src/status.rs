@@ -6,9 +6,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt as _;
-use lapin::options::{
-    BasicAckOptions, BasicCancelOptions, BasicConsumeOptions, QueueDeclareOptions,
-};
+use lapin::options::{BasicAckOptions, BasicCancelOptions, BasicConsumeOptions};
 use lapin::types::{AMQPValue, FieldTable};
 use newsflow_shared::amqp;
 use newsflow_shared::config::Settings;
@@ -136,18 +134,9 @@ async fn broker(
 }
 
 async fn declare_passive(ch: &lapin::Channel, name: &str) -> anyhow::Result<(u32, u32)> {
-    let q = ch
-        .queue_declare(
-            name.into(),
-            QueueDeclareOptions {
-                passive: true,
-                ..Default::default()
-            },
-            FieldTable::default(),
-        )
+    amqp::queue_counts(ch, name)
         .await
-        .with_context(|| format!("queue {name} does not exist (no service has started yet?)"))?;
-    Ok((q.message_count(), q.consumer_count()))
+        .with_context(|| format!("queue {name} does not exist (no service has started yet?)"))
 }
 
 /// First and last offsets and times of the stream, by reading its first and last chunk.
