@@ -676,3 +676,42 @@ async fn sigkilled_scraper_process_resumes_without_losing_pages() -> anyhow::Res
     std::fs::remove_file(config).ok();
     env.cleanup().await
 }
+
+#[tokio::test]
+async fn a_failing_host_is_paused() -> anyhow::Result<()> {
+    let router = listing_router(
+        0,
+        "<a href=\"/b/1\">1</a><a href=\"/b/2\">2</a><a href=\"/b/3\">3</a><a href=\"/b/4\">4</a>",
+    )
+    .route(
+        "/b/{id}",
+        get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
+    );
+    let site = Site::start(router).await;
+    let mut env = TestEnv::new().await?;
+    env.set("SCRAPER__MIN_DELAY_MS", "0");
+    env.set("SCRAPER__BACKOFF_BASE_MS", "10");
+    env.set("SCRAPER__HOST_FAILURE_THRESHOLD", "3");
+    env.set("SCRAPER__HOST_PAUSE_SECS", "3600");
+    let settings = once_settings(
+        &env,
+        vec![source("failing", SourceKind::Listing, site.url("/news"))],
+    );
+    let summary = run_once(&settings).await;
+    let failed = site
+        .hits()
+        .iter()
+        .filter(|h| h.path.starts_with("/b/"))
+        .count();
+    assert_eq!(failed, 3, "three failures in a row pause the host");
+    assert_eq!(summary.failures, 3, "{summary:?}");
+    let pool = env.pool().await?;
+    let paused: bool = sqlx::query_scalar(
+        "SELECT paused_until > now() + interval '50 minutes' FROM scraper_hosts",
+    )
+    .fetch_one(&pool)
+    .await?;
+    assert!(paused);
+    pool.close().await;
+    env.cleanup().await
+}
