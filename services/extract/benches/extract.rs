@@ -118,6 +118,45 @@ fn main() {
                 }
             }
         }
+        if *name == "corpus" {
+            // Where the time goes.
+            let (mut dec, mut pre, mut parse, mut meta_t, mut body_t) = (
+                Duration::ZERO,
+                Duration::ZERO,
+                Duration::ZERO,
+                Duration::ZERO,
+                Duration::ZERO,
+            );
+            for (_, body) in pages {
+                let t = Instant::now();
+                let text = newsflow_extract::charset::decode(body, None);
+                dec += t.elapsed();
+                let t = Instant::now();
+                let cleaned = newsflow_extract::prescan::clean(&text);
+                pre += t.elapsed();
+                let t = Instant::now();
+                let doc = scraper::Html::parse_document(&cleaned);
+                parse += t.elapsed();
+                let t = Instant::now();
+                let meta = newsflow_extract::metadata::collect(&doc);
+                meta_t += t.elapsed();
+                std::hint::black_box(&meta);
+                let t = Instant::now();
+                let b =
+                    newsflow_extract::body::extract(&doc, &newsflow_extract::body::Opts::default());
+                body_t += t.elapsed();
+                std::hint::black_box(&b);
+            }
+            let per = |d: Duration| d.as_secs_f64() * 1000.0 / pages.len() as f64;
+            println!(
+                "corpus phases, ms/page: decode {:.3}, prescan {:.3}, html parse {:.3}, metadata {:.3}, body {:.3}",
+                per(dec),
+                per(pre),
+                per(parse),
+                per(meta_t),
+                per(body_t)
+            );
+        }
         let n = (pages.len() * reps) as f64;
         println!(
             "{name}: {} pages x {reps}: {:.3} ms/page, {:.0} pages/s, {:.1} MB/s, worst {:.3} ms ({})",

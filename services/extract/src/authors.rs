@@ -174,6 +174,21 @@ pub fn looks_like_name(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
+/// A user name as sites print it ("jsteinhardt", "jane doe"): accepted from fields that
+/// are known to hold an author, never from free text.
+fn looks_like_handle(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && (3..=40).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '\''))
+        && s.chars().filter(|c| c.is_alphabetic()).count() * 10 >= s.chars().count() * 7
+        && s.chars().filter(char::is_ascii_digit).count() <= 3
+        && (words.len() == 1 || !s.chars().any(|c| c.is_ascii_digit()))
+        && !NOT_NAMES.iter().any(|n| s.eq_ignore_ascii_case(n))
+}
+
 /// Clean one name: trim punctuation and prefixes. `None` if it is not a name.
 pub fn clean_name(s: &str) -> Option<String> {
     let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -215,6 +230,16 @@ pub fn clean_name(s: &str) -> Option<String> {
 /// Split a byline or an author field into names: "By A, B and C" -> [A, B, C]; roles,
 /// credentials, e-mail addresses and links are dropped.
 pub fn split_authors(raw: &str) -> Vec<String> {
+    split_authors_with(raw, false)
+}
+
+/// [`split_authors`] for a field that is known to name the author (a meta tag, JSON-LD, a
+/// byline element): lower-case user names are kept.
+pub fn split_authors_field(raw: &str) -> Vec<String> {
+    split_authors_with(raw, true)
+}
+
+fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     let mut s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() || s.len() > 400 {
         return Vec::new();
@@ -249,6 +274,12 @@ pub fn split_authors(raw: &str) -> Vec<String> {
         }
         if let Some(n) = clean_name(part) {
             push_unique(&mut out, n);
+        } else if lenient {
+            let t = part
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'));
+            if looks_like_handle(t) {
+                push_unique(&mut out, t.to_string());
+            }
         }
     }
     out
@@ -310,6 +341,13 @@ mod tests {
         assert_eq!(s("Reuters"), ["Reuters"]);
         assert_eq!(s("By CBC News Staff"), ["CBC News Staff"]);
         assert_eq!(s("Jane Doe and jane doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn keeps_user_names_from_author_fields() {
+        assert_eq!(split_authors_field("jsteinhardt"), ["jsteinhardt"]);
+        assert!(split_authors("jsteinhardt").is_empty());
+        assert!(split_authors_field("admin").is_empty());
     }
 
     #[test]

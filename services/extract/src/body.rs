@@ -212,6 +212,8 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
     let mut pre_depth = 0u32;
     let mut in_body = false;
     let mut total = 0usize;
+    let mut hints: std::collections::HashMap<String, (f32, bool)> =
+        std::collections::HashMap::new();
 
     fn flush(
         buf: &mut String,
@@ -338,11 +340,22 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                         } else {
                             format!("{class} {id}").to_ascii_lowercase()
                         };
+                        let (weight, neg_hint) = if class_id.is_empty() {
+                            (0.0, false)
+                        } else if let Some(v) = hints.get(&class_id) {
+                            *v
+                        } else {
+                            let v = (
+                                class_weight(class, id),
+                                META_HINT.is_match(&class_id)
+                                    || (crate::text::is_boilerplate_hint(&class_id)
+                                        && !STRONG_POS.is_match(&class_id)),
+                            );
+                            hints.insert(class_id.clone(), v);
+                            v
+                        };
                         let neg = matches!(name, "header" | "form")
-                            || (!class_id.is_empty() && META_HINT.is_match(&class_id))
-                            || (crate::text::is_boilerplate_hint(&class_id)
-                                && !STRONG_POS.is_match(&class_id)
-                                && !matches!(name, "body" | "html" | "main" | "article"));
+                            || (neg_hint && !matches!(name, "body" | "html" | "main" | "article"));
                         let idx = els.len() as u32;
                         els.push(El {
                             tag: name,
@@ -350,7 +363,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                             b0: blocks.len() as u32,
                             b1: NONE,
                             e1: NONE,
-                            weight: class_weight(class, id),
+                            weight,
                             neg,
                             class_id,
                         });

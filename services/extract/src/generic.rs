@@ -162,6 +162,7 @@ pub fn choose_date(
 ) -> Option<PubTime> {
     let parsed: Vec<Parsed> = cands
         .iter()
+        .take(40)
         .filter_map(|c| dates::parse(c, ctx, None))
         .filter(|p| {
             ctx.fetched_at
@@ -253,7 +254,7 @@ pub fn choose_authors(
                     if is_url(&n) {
                         continue;
                     }
-                    let names = authors::split_authors(&n);
+                    let names = authors::split_authors_field(&n);
                     if is_org(it) || names.iter().all(|x| is_site(x)) {
                         org_fallback.extend(names);
                     } else {
@@ -287,7 +288,7 @@ pub fn choose_authors(
             if is_url(v) {
                 continue;
             }
-            for n in authors::split_authors(v) {
+            for n in authors::split_authors_field(v) {
                 if !is_site(&n) {
                     authors::push_unique(&mut from_meta, n);
                 }
@@ -295,6 +296,25 @@ pub fn choose_authors(
         }
         if !from_meta.is_empty() {
             return from_meta;
+        }
+    }
+    // Yoast's "Written by" label in Twitter card data.
+    for (label, data) in [
+        ("twitter:label1", "twitter:data1"),
+        ("twitter:label2", "twitter:data2"),
+    ] {
+        if meta
+            .get(&[label])
+            .is_some_and(|l| l.eq_ignore_ascii_case("written by"))
+            && let Some(v) = meta.get(&[data])
+        {
+            let names: Vec<String> = authors::split_authors_field(v)
+                .into_iter()
+                .filter(|n| !is_site(n))
+                .collect();
+            if !names.is_empty() {
+                return names;
+            }
         }
     }
     if let Some(p) = parsely(meta)
@@ -315,10 +335,14 @@ pub fn choose_authors(
         meta.bylines.iter().filter(|b| !b.in_boilerplate).collect();
     bylines.sort_by_key(|b| std::cmp::Reverse(b.strength));
     for b in bylines {
-        let names: Vec<String> = authors::split_authors(&b.text)
-            .into_iter()
-            .filter(|n| !is_site(n))
-            .collect();
+        let names: Vec<String> = if b.strength >= 1 && !b.from_text {
+            authors::split_authors_field(&b.text)
+        } else {
+            authors::split_authors(&b.text)
+        }
+        .into_iter()
+        .filter(|n| !is_site(n))
+        .collect();
         // A byline element with a long text is a bio or a list, not a byline.
         if !names.is_empty() && names.len() <= 6 && b.text.len() < 200 {
             return names;

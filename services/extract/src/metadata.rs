@@ -29,6 +29,8 @@ pub struct Byline {
     pub in_boilerplate: bool,
     /// Index of the element in document order, to compare with the headline's.
     pub order: usize,
+    /// Found by its text ("By ...") rather than by markup.
+    pub from_text: bool,
 }
 
 #[derive(Debug, Default)]
@@ -96,14 +98,52 @@ pub fn collect(doc: &Html) -> Meta {
     let mut bp_stack: Vec<bool> = Vec::new();
     let mut in_svg = 0usize;
     let mut order = 0usize;
+    let mut hints: std::collections::HashMap<String, (bool, u8, bool)> =
+        std::collections::HashMap::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if let Node::Text(t) = node.value() {
                     let tt = t.trim();
+                    let bp_here = bp_stack.last().copied().unwrap_or(false);
+                    let near_headline = m.first_h1.is_some_and(|h| order > h && order < h + 200);
+                    if !bp_here
+                        && near_headline
+                        && m.bylines.len() < 60
+                        && tt.len() < 120
+                        && is_by_text(tt)
+                    {
+                        // "By" alone: the name is in the next element; take the parent's text.
+                        let text = if tt.split_whitespace().count() <= 2 {
+                            node.parent()
+                                .and_then(scraper::ElementRef::wrap)
+                                .map(|p| collapse_ws(&bounded_text(p, 200)))
+                                .filter(|p| {
+                                    p.split_whitespace().count() > tt.split_whitespace().count()
+                                })
+                                .or_else(|| {
+                                    node.parent()
+                                        .and_then(|p| p.parent())
+                                        .and_then(scraper::ElementRef::wrap)
+                                        .map(|p| collapse_ws(&bounded_text(p, 200)))
+                                })
+                                .unwrap_or_default()
+                        } else {
+                            collapse_ws(tt)
+                        };
+                        if !text.is_empty() && text.len() < 200 {
+                            m.bylines.push(Byline {
+                                text,
+                                strength: 0,
+                                in_boilerplate: false,
+                                order,
+                                from_text: true,
+                            });
+                        }
+                    }
                     if m.date_texts.len() < 40
                         && (6..=80).contains(&tt.len())
-                        && tt.bytes().any(|b| b.is_ascii_digit())
+                        && has_year(tt)
                         && in_svg == 0
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
                         && tt[..s].split_whitespace().count() <= 4
@@ -128,7 +168,20 @@ pub fn collect(doc: &Html) -> Meta {
                     (c, i) => format!("{} {}", c.unwrap_or_default(), i.unwrap_or_default())
                         .to_ascii_lowercase(),
                 };
-                let bp = parent_bp || is_boilerplate_tag(name) || is_boilerplate_hint(&class_id);
+                let (hint_bp, hint_byline, hint_date) = if class_id.is_empty() {
+                    (false, 0, false)
+                } else if let Some(v) = hints.get(&class_id) {
+                    *v
+                } else {
+                    let v = (
+                        is_boilerplate_hint(&class_id),
+                        byline_hint(&class_id),
+                        date_hint(&class_id),
+                    );
+                    hints.insert(class_id.clone(), v);
+                    v
+                };
+                let bp = parent_bp || is_boilerplate_tag(name) || hint_bp;
                 bp_stack.push(bp);
                 if name == "svg" {
                     in_svg += 1;
@@ -259,6 +312,7 @@ pub fn collect(doc: &Html) -> Meta {
                             strength: 3,
                             in_boilerplate: bp,
                             order,
+                            from_text: false,
                         });
                     }
                     for p in ip.split_whitespace() {
@@ -309,6 +363,7 @@ pub fn collect(doc: &Html) -> Meta {
                         strength: 3,
                         in_boilerplate: bp,
                         order,
+                        from_text: false,
                     });
                 }
                 if m.bylines.len() < 60
@@ -325,7 +380,7 @@ pub fn collect(doc: &Html) -> Meta {
                             | "img"
                     )
                 {
-                    let strength = byline_hint(&class_id);
+                    let strength = hint_byline;
                     if strength > 0
                         && let Some(e) = elr
                     {
@@ -336,6 +391,7 @@ pub fn collect(doc: &Html) -> Meta {
                                 strength,
                                 in_boilerplate: bp,
                                 order,
+                                from_text: false,
                             });
                         }
                     }
@@ -345,7 +401,7 @@ pub fn collect(doc: &Html) -> Meta {
                         name,
                         "html" | "body" | "main" | "article" | "time" | "meta" | "script" | "style"
                     )
-                    && date_hint(&class_id)
+                    && hint_date
                     && let Some(e) = elr
                 {
                     let t = collapse_ws(&bounded_text(e, 300));
@@ -435,4 +491,42 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
         }
     }
     s
+}
+
+/// A four-digit year (19xx or 20xx) somewhere in the text: a cheap test before the date regexes.
+fn has_year(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| {
+        (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
+/// Text that opens a byline: "By Jane Doe", "Written by", "Author:".
+fn is_by_text(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let rest = [
+        "by ",
+        "by\u{a0}",
+        "written by",
+        "posted by",
+        "author:",
+        "authors:",
+        "words by",
+    ]
+    .iter()
+    .find_map(|p| l.strip_prefix(p).map(|r| (p, r)));
+    match rest {
+        Some((p, r)) => {
+            let r = r.trim_start();
+            // "By" then a capitalised name (or nothing: the name follows in a link).
+            r.is_empty()
+                || p.ends_with(':')
+                || t[t.len() - r.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        }
+        None => l == "by",
+    }
 }
