@@ -706,6 +706,23 @@ fn pick<'f>(flat: &'f Flat<'_>, opts: &Opts<'_>) -> Vec<&'f Block> {
             break;
         }
     }
+    // The article split into several sections: climb while the parent holds clearly more
+    // paragraph text that is not links and not page furniture.
+    for _ in 0..4 {
+        let p = els[top].parent;
+        if p == NONE || excluded[p as usize] || matches!(els[p as usize].tag, "body" | "html") {
+            break;
+        }
+        let pi = p as usize;
+        let g_top = range(&els[top], &pre_good);
+        let g_par = range(&els[pi], &pre_good);
+        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && g_par * 10 <= total_good * 11
+        {
+            top = pi;
+        } else {
+            break;
+        }
+    }
     // Siblings that belong to the article.
     let top_final = final_score(top);
     let sib_threshold = (top_final * 0.2).max(10.0);
