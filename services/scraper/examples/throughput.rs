@@ -157,6 +157,13 @@ async fn measure(args: &Args, hosts: usize) -> anyhow::Result<(u64, f64)> {
         newsflow_shared::telemetry::init(&settings.telemetry);
     }
 
+    // Create and migrate the database first, so the timing is the crawl only.
+    if let Some(pool) =
+        newsflow_shared::db::connect(&settings.database, &CancellationToken::new()).await?
+    {
+        pool.close().await;
+    }
+
     let started = Instant::now();
     let summary = newsflow_scraper::run(&settings, CancellationToken::new()).await?;
     let secs = started.elapsed().as_secs_f64();
