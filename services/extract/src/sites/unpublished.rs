@@ -16,9 +16,29 @@ use crate::{
     Article, NewswireItem, PageContent, PageInput, PubTime, authors, body, generic, metadata::Meta,
 };
 
-pub fn matches(url: &Url) -> bool {
+/// The profile applies on unpublished.ca, and wherever a page says it is one of its pages
+/// (a mirror, an archive, a new theme): the `Source Feed:` and `Publication Date:` labels of
+/// an article page, or a newswire list of `date - time | authors | source` lines.
+pub fn matches(url: &Url, doc: &Html) -> bool {
     url.host_str()
         .is_some_and(|h| h == "unpublished.ca" || h.ends_with(".unpublished.ca"))
+        || says_so(doc)
+}
+
+fn says_so(doc: &Html) -> bool {
+    let (mut source_feed, mut pub_date, mut items) = (false, false, 0);
+    for t in doc.root_element().text() {
+        let t = t.trim();
+        source_feed |= t.starts_with("Source Feed:");
+        pub_date |= t.starts_with("Publication Date:");
+        if t.contains('|') && ITEM_META.is_match(t) {
+            items += 1;
+        }
+        if (source_feed && pub_date) || items >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// `January 15, 2026 - 05:39 | Doug Menary, Ottawa Citizen | Ottawa Sun`
@@ -187,8 +207,10 @@ fn newswire_items(ls: &[Line], base: &Url) -> Vec<NewswireItem> {
                     && !x.text.eq_ignore_ascii_case("unpublished newswire")
             })
             .or_else(|| {
+                // A short line that is all link: on the site itself the link goes to an
+                // item page; elsewhere (a mirror, a theme change) anywhere.
                 span.iter().position(|x| {
-                    x.href.as_deref().is_some_and(is_item_link)
+                    x.href.is_some()
                         && !READ_MORE.is_match(&x.link_text)
                         && !x.link_text.is_empty()
                         && x.link_text.len() + 3 >= x.text.len()
@@ -312,8 +334,21 @@ pub fn extract(doc: &Html, meta: &Meta, url: &Url, input: &PageInput<'_>) -> Opt
             && dates::find_day(p)
                 .is_some_and(|(_, (s, e))| p[..s].trim().is_empty() && p[e..].trim().is_empty())
     };
+    // A theme may put a label's value in a block of its own ("Source Feed:" / "Ottawa
+    // Citizen"): those values are metadata, not body.
+    let label_values: Vec<String> = [
+        source.clone(),
+        author_line.as_ref().map(|(_, v)| v.clone()),
+        pub_date.as_ref().map(|(_, v)| v.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|v| v.trim().to_string())
+    .filter(|v| !v.is_empty())
+    .collect();
     paras.retain(|p| {
         !is_label(p)
+            && !label_values.iter().any(|v| p.trim() == v)
             && !date_only(p)
             && title_norm
                 .as_ref()
