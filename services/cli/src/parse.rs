@@ -159,10 +159,12 @@ fn run_manifest(
             dir.join(path)
         };
         let (key, value) = outcome(&full, url, args, fetched_at);
-        let mut obj = serde_json::Map::new();
-        obj.insert("path".into(), Value::String(path.to_string()));
-        obj.insert(key.into(), value);
-        writeln!(out, "{}", Value::Object(obj))?;
+        // "path" first, as the manifest format reads.
+        writeln!(
+            out,
+            "{{\"path\":{},\"{key}\":{value}}}",
+            Value::String(path.to_string())
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
