@@ -154,6 +154,20 @@ impl Frontier {
         Ok(())
     }
 
+    /// Start URLs that are no longer configured (a source removed, or its URL changed) stop
+    /// being recrawled; what they discovered keeps its own schedule. Returns how many.
+    pub async fn retire_sources_except(&self, start_urls: &[String]) -> sqlx::Result<u64> {
+        let done = sqlx::query(
+            "UPDATE scraper_frontier SET is_source = false, state = 'done',
+                    lease_owner = NULL, lease_expires_at = NULL
+             WHERE is_source AND NOT (url = ANY($1))",
+        )
+        .bind(start_urls)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn ensure_hosts(&self, hosts: &[String]) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO scraper_hosts (host) SELECT DISTINCT unnest($1::text[])

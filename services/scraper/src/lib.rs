@@ -108,6 +108,17 @@ pub async fn run(settings: &Settings, shutdown: CancellationToken) -> anyhow::Re
         lease: Duration::from_secs(s.lease_secs),
     };
     let frontier = Frontier::new(pool.clone(), sources.keys().cloned().collect(), politeness);
+    let starts: Vec<String> = sources.values().map(|s| s.start.to_string()).collect();
+    let retired = frontier
+        .retire_sources_except(&starts)
+        .await
+        .context("retiring start URLs no longer configured")?;
+    if retired > 0 {
+        tracing::info!(
+            retired,
+            "Start URLs no longer configured will not be recrawled"
+        );
+    }
     for src in sources.values() {
         let seed = NewUrl {
             url: src.start.to_string(),
