@@ -171,6 +171,17 @@ pub async fn run(settings: &Settings, filter: &Filter, opts: &Options) -> anyhow
         .await
         .context("reading the raw-page stream")?;
     let tty = std::io::stderr().is_terminal();
+    // On a terminal, a bar over the time window: how far into it the stream position is.
+    let window = (end - filter.since).num_seconds().max(1) as u64;
+    let bar = tty.then(|| {
+        let bar = indicatif::ProgressBar::new(window);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("replay {bar:30} {percent:>3}% {msg}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    });
     let mut last_report = Instant::now();
     let replayed_at = Utc::now();
     let min_gap = if opts.rate > 0.0 {
@@ -243,23 +254,24 @@ pub async fn run(settings: &Settings, filter: &Filter, opts: &Options) -> anyhow
             >= Duration::from_secs(if tty { 0 } else { 5 }).max(Duration::from_millis(200))
         {
             let rate = summary.matched as f64 / started.elapsed().as_secs_f64().max(1e-9);
-            if tty {
-                eprint!(
-                    "\rreplay: scanned {} matched {} replayed {} ({rate:.0}/s) offset {} at {}   ",
+            if let Some(bar) = &bar {
+                bar.set_position((published - filter.since).num_seconds().max(0) as u64);
+                bar.set_message(format!(
+                    "scanned {} matched {} replayed {} ({rate:.0}/s) offset {} at {}",
                     summary.scanned,
                     summary.matched,
                     summary.replayed,
                     offset.unwrap_or(-1),
                     published.format("%Y-%m-%d %H:%M:%S")
-                );
+                ));
             } else {
                 tracing::info!(scanned = summary.scanned, matched = summary.matched, replayed = summary.replayed, per_sec = format!("{rate:.1}"), ?offset, position = %published, "Replay progress");
             }
             last_report = Instant::now();
         }
     }
-    if tty {
-        eprintln!();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     ch.basic_cancel(tag.as_str().into(), BasicCancelOptions::default())
         .await
