@@ -317,9 +317,6 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                         if name == "td" || name == "th" {
                             buf.push_str(" \u{2009}| ");
                         }
-                        if name == "img" && buf.is_empty() {
-                            // nothing
-                        }
                         let is_blk = block_level(name) && name != "br";
                         if is_blk {
                             let pre = pre_depth > 0;
