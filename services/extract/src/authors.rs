@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview)\s+(?:and\s+\w+\s+)?by|authored\s+by)\s*[:\-–—]?\s*|(?:by|author(?:s)?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|articles|posts|stories|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s)?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -16,17 +16,50 @@ static URLISH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("valid regex"));
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)@\w+").expect("valid regex"));
+/// Separators between the parts of a byline: names, roles, affiliations.
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:;|\||•|·|/|,\s*and\s+|,|\s+and\s+|\s+&\s+|&|\s+und\s+|\s+et\s+|\s+y\s+|\s+with\s+)\s*")
+    Regex::new(r"(?i)\s*(?:;|\||•|·|⋅|/|,\s*(?:and|&)\s+|,)\s*").expect("valid regex")
+});
+/// Separators between names inside one part: "A and B", "A & B".
+static AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
+/// A byline glued by the markup: "ByJane Doe", "Jane DoeFounder at ...".
+static GLUED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(By)([A-Z][a-z])").expect("valid regex"));
+static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([a-z])((?:Co-?)?(?:Founder|CEO|Editor|Writer|Reporter|Author|Director|Manager|Senior|Staff|Contributor|Correspondent|Columnist)\b)")
         .expect("valid regex")
 });
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bread more\b|\bfollow\b|\bview all\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)|\bon behalf of\b|\b(?:medically\s+)?reviewed\s+by\b|\bfact[-\s]?checked\s+by\b|\b(?:on|at)\s*(?:\||$)|\bread more\b|\bfollow\b|\bview all\b|\bview in\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\bfrom the\b.*\bdept\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
+
+/// Dates and times inside a byline ("Jane Doe 4 August 2010", "Dec. 19, 2025 · Jane Doe",
+/// "Jane Doe | 2025/4/29 5:11"): replaced by a separator before the names are split.
+static DATEISH: LazyLock<Regex> = LazyLock::new(|| {
+    let months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+    let weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?";
+    Regex::new(&format!(
+        r"(?i){weekday}(?:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months},?\s+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[-/.][a-z]{{3,5}}[-/.]\d{{2,4}})(?:,?\s*(?:at\s+)?@?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}\b)?)?"
+    ))
+    .expect("valid regex")
+});
+
+/// A name glued to a month by the markup: "Luke KimDecember 17, 2025".
+static GLUED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([a-z])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)")
+        .expect("valid regex")
+});
+
+/// Replace dates and times in a byline by a separator.
+pub fn strip_dates(s: &str) -> String {
+    let s = GLUED_MONTH.replace_all(s, "$1 $2");
+    DATEISH.replace_all(&s, " | ").into_owned()
+}
 
 /// Words that make a part of a byline a role or a credential, not a name.
 const ROLE_WORDS: &[&str] = &[
@@ -114,12 +147,79 @@ const NOT_NAMES: &[&str] = &[
     "menu",
     "search",
     "subscribe",
+    "updated",
+    "published",
+    "posted",
+    "by",
+    "reviewed",
 ];
+
+/// Words that open a job title ("Senior Reporter", "Content Writer", "Marketing Director").
+const ROLE_OPENERS: &[&str] = &[
+    "senior",
+    "sr.",
+    "junior",
+    "chief",
+    "head",
+    "lead",
+    "staff",
+    "content",
+    "managing",
+    "executive",
+    "associate",
+    "assistant",
+    "deputy",
+    "contributing",
+    "marketing",
+    "digital",
+    "news",
+    "political",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "sports",
+    "business",
+    "features",
+    "travel",
+    "food",
+    "social",
+    "media",
+    "communications",
+    "edtech",
+    "freelance",
+    "guest",
+    "general",
+    "national",
+    "international",
+    "local",
+    "investigative",
+    "data",
+];
+
+/// "Liza Burke Marketing Director" -> "Liza Burke": the name before a job title that
+/// follows it without a comma. `None` when no such split is clear.
+fn name_before_role(part: &str) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let k = words.iter().position(|w| {
+        let l = w.to_lowercase();
+        ROLE_OPENERS.contains(&l.as_str()) || is_role(w)
+    })?;
+    if !(2..=4).contains(&k) || !is_role(&words[k..].join(" ")) {
+        return None;
+    }
+    let name = &words[..k];
+    let title_case = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+    };
+    name.iter().all(title_case).then(|| name.join(" "))
+}
 
 fn is_credential(part: &str) -> bool {
     static CRED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[A-Z][A-Za-z]?\.?){0,1}(?:[A-Z]{1,6}[®™]?|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|III|II|IV|Esq\.?|[A-Z]{1,5}\s?\d{0,3}|[A-Z]-[A-Z]{2,5}\s?\d{0,3}|[A-Z]{2,5}\s\([A-Za-z]+\))$",
+            r"^(?:[A-Z][A-Za-z]?\.?){0,1}(?:[A-Z]{1,6}[®™]?\.?|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|III|II|IV|Esq\.?|[A-Z]{1,5}\s?\d{0,3}|[A-Z]-[A-Z]{2,5}\s?\d{0,3}|[A-Z]{2,5}\s\([A-Za-z]+\))$",
         )
         .expect("valid regex")
     });
@@ -166,13 +266,27 @@ pub fn looks_like_name(s: &str) -> bool {
     if letters * 10 < s.chars().count() * 7 {
         return false;
     }
+    // Names are capitalised but for particles ("van der", "de la", "bin"); a phrase with
+    // ordinary lower-case words is a sentence, not a name.
+    let lower_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !PARTICLES.contains(&w.to_lowercase().as_str()))
+        .count();
+    if lower_words > 0 {
+        return false;
+    }
     words
         .iter()
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        || words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
+
+/// Lower-case words that belong in names ("Ludwig van Beethoven", "Center for ...").
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "da", "di", "du", "del", "della", "des", "von", "zu", "bin",
+    "binti", "al", "el", "la", "le", "dos", "das", "do", "ter", "ten", "y", "e", "of", "the",
+    "for", "and", "st.", "mc", "ibn", "ap", "af", "av",
+];
 
 /// A user name as sites print it ("jsteinhardt", "jane doe"): accepted from fields that
 /// are known to hold an author, never from free text.
@@ -223,7 +337,11 @@ pub fn clean_name(s: &str) -> Option<String> {
                 )
         })
         .to_string();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Jane Doe (JD)": the trim above took the closing parenthesis.
+    if s.matches('(').count() > s.matches(')').count() {
+        s.push(')');
+    }
     if looks_like_name(&s) { Some(s) } else { None }
 }
 
@@ -244,8 +362,18 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     if s.is_empty() || s.len() > 400 {
         return Vec::new();
     }
+    // A user name is taken from an author field only when it is all the field holds.
+    let lenient = lenient && s.split_whitespace().count() <= 3;
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = URLISH.replace_all(&s, " ").into_owned();
+    s = strip_dates(&s);
+    s = GLUED_BY.replace(&s, "$1 $2").into_owned();
+    s = GLUED_ROLE.replace_all(&s, "$1, $2").into_owned();
+    s = s
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '·' | '•' | '⋅' | ',' | '-' | '–' | '—')
+        })
+        .to_string();
     loop {
         let next = PREFIX.replace(&s, "").into_owned();
         if next == s {
@@ -260,25 +388,38 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         if part.is_empty() || (i > 0 && is_credential(part)) {
             continue;
         }
-        // A role after the first name ("Jane Doe, Staff Writer") is dropped; a name that
-        // carries a role inside it ("AAA Travel Editor") is kept only if it is alone.
-        if is_role(part) && (i > 0 || part.split_whitespace().count() <= 2) {
-            // After a role comes an affiliation, not another author.
+        // A role after the first name ("Jane Doe, Staff Writer", "A, Privacy & Security
+        // Expert") ends the names: an affiliation follows, not another author. A name that
+        // carries a role ("AAA Travel Editor") is kept only if it is alone.
+        if is_role(part) {
             if i > 0 {
                 break;
             }
-            continue;
+            if let Some(n) = name_before_role(part) {
+                push_unique(&mut out, n);
+                continue;
+            }
+            if part.split_whitespace().count() <= 2 {
+                continue;
+            }
         }
         if i > 0 && part.contains(" at ") {
             break;
         }
-        if let Some(n) = clean_name(part) {
-            push_unique(&mut out, n);
-        } else if lenient {
-            let t = part
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'));
-            if looks_like_handle(t) {
-                push_unique(&mut out, t.to_string());
+        for name in AND.split(part) {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(n) = clean_name(name) {
+                push_unique(&mut out, n);
+            } else if lenient {
+                let t = name.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|')
+                });
+                if looks_like_handle(t) {
+                    push_unique(&mut out, t.to_string());
+                }
             }
         }
     }
@@ -332,6 +473,51 @@ mod tests {
         assert_eq!(
             s("By Maria Lopez, Sam O'Brien and Dev Patel, Staff Writers"),
             ["Maria Lopez", "Sam O'Brien", "Dev Patel"]
+        );
+    }
+
+    #[test]
+    fn drops_dates_and_times() {
+        assert_eq!(s("Andrew Gerrand 4 August 2010"), ["Andrew Gerrand"]);
+        assert_eq!(s("Luke KimDecember 17, 2025"), ["Luke Kim"]);
+        assert_eq!(
+            s("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group"),
+            ["Niko Matsakis"]
+        );
+        assert_eq!(
+            s(
+                "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept."
+            ),
+            ["BeauHD"]
+        );
+        assert_eq!(s("Jane Doe | 2025/4/29 5:11"), ["Jane Doe"]);
+        assert_eq!(s("By: Jane Doe on 04-ago-2021 5:11:10"), ["Jane Doe"]);
+        assert_eq!(s("Chris McNamara ⋅ Founder"), ["Chris McNamara"]);
+    }
+
+    #[test]
+    fn separates_names_from_glued_titles() {
+        assert_eq!(
+            s("Insights from Liza Burke Marketing Director"),
+            ["Liza Burke"]
+        );
+        assert_eq!(s("Sofia Kondrat EdTech Content Writer"), ["Sofia Kondrat"]);
+        assert_eq!(s("Mateusz HabernyFounder at Oakywood"), ["Mateusz Haberny"]);
+        assert_eq!(s("ByDaryl Austin"), ["Daryl Austin"]);
+        assert_eq!(s("Recipe by PJ Hamel"), ["PJ Hamel"]);
+        assert_eq!(
+            s("Shelby Loos, DVM. Reviewed by Molly Price"),
+            ["Shelby Loos"]
+        );
+        assert_eq!(s("Brett Cruz, Privacy & Security Expert"), ["Brett Cruz"]);
+        assert_eq!(
+            s("Jean-Luc Aufranc (CNXSoft)"),
+            ["Jean-Luc Aufranc (CNXSoft)"]
+        );
+        assert_eq!(s("AAA Travel Editor"), ["AAA Travel Editor"]);
+        assert!(
+            split_authors_field("I've consulted hundreds of new and experienced gardeners")
+                .is_empty()
         );
     }
 

@@ -213,8 +213,38 @@ fn parsely(meta: &Meta) -> Option<Map<String, Value>> {
     }
 }
 
-/// Authors from the strongest source that names anyone.
+/// Authors from the strongest source that names anyone, without an outlet's name glued to
+/// them ("Brian Truitt USA TODAY").
 pub fn choose_authors(
+    meta: &Meta,
+    st: &Structured<'_>,
+    sites: &[String],
+    host: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in author_candidates(meta, st, sites, host) {
+        let mut name = n.clone();
+        for site in sites {
+            let lower = name.to_lowercase();
+            let site_l = site.to_lowercase();
+            if site_l.len() >= 2
+                && lower.len() > site_l.len() + 1
+                && lower.ends_with(&site_l)
+                && name.is_char_boundary(name.len() - site_l.len())
+            {
+                let head = name[..name.len() - site_l.len()]
+                    .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|'));
+                if head.split_whitespace().count() >= 2 {
+                    name = head.to_string();
+                }
+            }
+        }
+        authors::push_unique(&mut out, name);
+    }
+    out
+}
+
+fn author_candidates(
     meta: &Meta,
     st: &Structured<'_>,
     sites: &[String],
@@ -235,6 +265,22 @@ pub fn choose_authors(
             || (compact.len() >= 3 && host_compact.contains(&compact))
     };
     let mut org_fallback: Vec<String> = Vec::new();
+    // Names from the metadata that the page never shows: kept only when nothing shown on the
+    // page names anyone (annotators, readers and the site itself go by the visible byline).
+    let mut hidden: Vec<String> = Vec::new();
+    let mut shown_or_hide = |names: Vec<String>| -> Option<Vec<String>> {
+        if names.is_empty() {
+            return None;
+        }
+        let shown: Vec<String> = names.iter().filter(|n| meta.shows(n)).cloned().collect();
+        if shown.is_empty() || meta.visible_text.is_empty() {
+            if hidden.is_empty() {
+                hidden = names;
+            }
+            return None;
+        }
+        Some(shown)
+    };
     // JSON-LD: people first; an organisation only when nothing else names anyone.
     if let Some(art) = st.art {
         let v = art.get("author").or_else(|| art.get("creator"));
@@ -264,8 +310,8 @@ pub fn choose_authors(
                     }
                 }
             }
-            if !people.is_empty() {
-                return people;
+            if let Some(v) = shown_or_hide(people) {
+                return v;
             }
         }
     }
@@ -288,14 +334,27 @@ pub fn choose_authors(
             if is_url(v) {
                 continue;
             }
+            // Scholarly tags hold one author each, as "Last, First".
+            let swapped;
+            let v = match v.split_once(',') {
+                Some((last, first))
+                    if key == "citation_author"
+                        && !first.contains(',')
+                        && !last.trim().is_empty() =>
+                {
+                    swapped = format!("{} {}", first.trim(), last.trim());
+                    swapped.as_str()
+                }
+                _ => v,
+            };
             for n in authors::split_authors_field(v) {
                 if !is_site(&n) {
                     authors::push_unique(&mut from_meta, n);
                 }
             }
         }
-        if !from_meta.is_empty() {
-            return from_meta;
+        if let Some(v) = shown_or_hide(std::mem::take(&mut from_meta)) {
+            return v;
         }
     }
     // Yoast's "Written by" label in Twitter card data.
@@ -312,8 +371,8 @@ pub fn choose_authors(
                 .into_iter()
                 .filter(|n| !is_site(n))
                 .collect();
-            if !names.is_empty() {
-                return names;
+            if let Some(v) = shown_or_hide(names) {
+                return v;
             }
         }
     }
@@ -326,7 +385,7 @@ pub fn choose_authors(
                 authors::push_unique(&mut v, x);
             }
         }
-        if !v.is_empty() {
+        if let Some(v) = shown_or_hide(v) {
             return v;
         }
     }
@@ -334,18 +393,24 @@ pub fn choose_authors(
     let mut bylines: Vec<&crate::metadata::Byline> =
         meta.bylines.iter().filter(|b| !b.in_boilerplate).collect();
     bylines.sort_by_key(|b| std::cmp::Reverse(b.strength));
+    let h1 = meta.first_h1.unwrap_or(0);
     for b in bylines {
-        let names: Vec<String> = if b.strength >= 1 && !b.from_text {
+        let all: Vec<String> = if b.strength >= 1 && !b.from_text {
             authors::split_authors_field(&b.text)
         } else {
             authors::split_authors(&b.text)
-        }
-        .into_iter()
-        .filter(|n| !is_site(n))
-        .collect();
+        };
         // A byline element with a long text is a bio or a list, not a byline.
-        if !names.is_empty() && names.len() <= 6 && b.text.len() < 200 {
+        if all.is_empty() || all.len() > 6 || b.text.len() >= 200 {
+            continue;
+        }
+        let names: Vec<String> = all.iter().filter(|n| !is_site(n)).cloned().collect();
+        if !names.is_empty() {
             return names;
+        }
+        // "By ASU Online" under the headline: the site is the byline.
+        if meta.first_h1.is_some() && b.order + 20 >= h1 && b.order <= h1 + 60 {
+            return all;
         }
     }
     let mut linked: Vec<String> = Vec::new();
@@ -358,6 +423,9 @@ pub fn choose_authors(
     }
     if !linked.is_empty() && linked.len() <= 4 {
         return linked;
+    }
+    if !hidden.is_empty() {
+        return hidden;
     }
     if !org_fallback.is_empty() {
         return org_fallback;

@@ -57,6 +57,23 @@ pub struct Meta {
     pub first_h1: Option<usize>,
     /// Texts of links to author pages (`/author/...`), not in page furniture.
     pub author_links: Vec<String>,
+    /// The page's visible text, lower case, white space folded (capped at 2 MB): to check
+    /// that a name from the metadata is shown on the page.
+    pub visible_text: String,
+}
+
+impl Meta {
+    /// Whether `name` is shown on the page (all its words, in order, or each of them).
+    pub fn shows(&self, name: &str) -> bool {
+        let n = collapse_ws(&name.to_lowercase());
+        if n.is_empty() {
+            return false;
+        }
+        self.visible_text.contains(&n)
+            || n.split(' ')
+                .filter(|w| w.chars().count() >= 2)
+                .all(|w| self.visible_text.contains(w))
+    }
 }
 
 impl Meta {
@@ -86,6 +103,7 @@ impl Meta {
 }
 
 const MAX_ELEMENTS: usize = 300_000;
+const MAX_VISIBLE: usize = 2 << 20;
 
 fn is_boilerplate_tag(name: &str) -> bool {
     matches!(name, "aside" | "footer" | "nav")
@@ -97,6 +115,7 @@ pub fn collect(doc: &Html) -> Meta {
     // Stack of "inside boilerplate" flags for open elements.
     let mut bp_stack: Vec<bool> = Vec::new();
     let mut in_svg = 0usize;
+    let mut in_article = 0usize;
     let mut order = 0usize;
     let mut hints: std::collections::HashMap<String, (bool, u8, bool)> =
         std::collections::HashMap::new();
@@ -105,6 +124,26 @@ pub fn collect(doc: &Html) -> Meta {
             Edge::Open(node) => {
                 if let Node::Text(t) = node.value() {
                     let tt = t.trim();
+                    if !tt.is_empty()
+                        && m.visible_text.len() < MAX_VISIBLE
+                        && in_svg == 0
+                        && !node
+                            .parent()
+                            .and_then(|p| p.value().as_element())
+                            .is_some_and(|p| {
+                                matches!(
+                                    p.name(),
+                                    "script" | "style" | "noscript" | "template" | "title"
+                                )
+                            })
+                    {
+                        for w in tt.split_whitespace() {
+                            m.visible_text.push(' ');
+                            for c in w.chars() {
+                                m.visible_text.extend(c.to_lowercase());
+                            }
+                        }
+                    }
                     let bp_here = bp_stack.last().copied().unwrap_or(false);
                     let near_headline = m.first_h1.is_some_and(|h| order > h && order < h + 200);
                     if !bp_here
@@ -181,7 +220,15 @@ pub fn collect(doc: &Html) -> Meta {
                     hints.insert(class_id.clone(), v);
                     v
                 };
-                let bp = parent_bp || is_boilerplate_tag(name) || hint_bp;
+                // Page-wide containers carry theme classes ("profile-sidebar-active",
+                // "small-masthead") that say nothing about their content.
+                let container = matches!(name, "html" | "body" | "main" | "article");
+                // A `<footer>` inside an `<article>` holds the post's own metadata.
+                let furniture = is_boilerplate_tag(name) && !(name == "footer" && in_article > 0);
+                let bp = parent_bp || furniture || (hint_bp && !container);
+                if name == "article" {
+                    in_article += 1;
+                }
                 bp_stack.push(bp);
                 if name == "svg" {
                     in_svg += 1;
@@ -415,6 +462,9 @@ pub fn collect(doc: &Html) -> Meta {
                     bp_stack.pop();
                     if el.name() == "svg" {
                         in_svg = in_svg.saturating_sub(1);
+                    }
+                    if el.name() == "article" {
+                        in_article = in_article.saturating_sub(1);
                     }
                 }
             }

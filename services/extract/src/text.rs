@@ -83,7 +83,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             related|related-posts|related-articles|recommended|recommendations|read-more|readmore|more-stories|
             newsletter|subscribe|subscription|signup|sign-up|promo|promotion|sponsor|sponsored|
             advert|advertisement|ad|ads|adslot|ad-slot|ad-container|dfp|taboola|outbrain|
-            cookie|cookies|consent|gdpr|banner|popup|modal|overlay|
+            cookie|cookies|consent|gdpr|cookie-banner|popup|modal|overlay|
             sidebar|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
             footer|masthead|site-header|topbar|toolbar|skip-link|
             tags|tag-list|taglist|post-tags|article-tags|
@@ -99,7 +99,20 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id names that mark navigation, sharing, ads, related lists and the like.
 pub fn is_boilerplate_hint(class_id: &str) -> bool {
-    !class_id.trim().is_empty() && NEG_HINT.is_match(class_id)
+    class_id
+        .split_whitespace()
+        .any(|token| NEG_HINT.is_match(token) && !layout_token(token))
+}
+
+/// Layout classes that name furniture without being it: "with-sidebar",
+/// "content-sidebar-wrap", "under-menu", "hero-banner", "no-ads".
+fn layout_token(token: &str) -> bool {
+    token.split(['-', '_']).any(|part| {
+        matches!(
+            part,
+            "with" | "has" | "no" | "under" | "template" | "hero" | "layout" | "active" | "main"
+        )
+    }) || token.starts_with("content-sidebar")
 }
 
 /// Decode HTML entities left in text (double-encoded attributes, JSON-LD strings).
@@ -186,5 +199,9 @@ mod tests {
         assert!(!is_boilerplate_hint("article-body"));
         assert!(!is_boilerplate_hint("shadow"));
         assert!(!is_boilerplate_hint("header-title"));
+        assert!(is_boilerplate_hint("widget sidebar-right"));
+        assert!(!is_boilerplate_hint("col-md-8 with-sidebar"));
+        assert!(!is_boilerplate_hint("content-sidebar-wrap"));
+        assert!(!is_boilerplate_hint("article-banner hero"));
     }
 }
