@@ -102,7 +102,6 @@ const ROLE_WORDS: &[&str] = &[
     "anchor",
     "author",
     "bureau",
-    "desk",
     "attorney",
     "lawyer",
     "partner",
@@ -122,7 +121,6 @@ const ROLE_WORDS: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "admin",
     "administrator",
-    "staff",
     "guest",
     "unknown",
     "anonymous",

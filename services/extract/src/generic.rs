@@ -250,10 +250,12 @@ fn author_candidates(
     sites: &[String],
     host: &str,
 ) -> Vec<String> {
-    let host_compact: String = host
+    // The labels of the host name ("ecoflow" of www.ecoflow.com): a one-word name equal to
+    // one of them is the site's, not a person's ("David" on davidbau.com is a person).
+    let labels: Vec<String> = host
         .to_ascii_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
+        .split('.')
+        .map(|l| l.chars().filter(|c| c.is_alphanumeric()).collect())
         .collect();
     let is_site = |n: &str| {
         let compact: String = n
@@ -262,7 +264,9 @@ fn author_candidates(
             .filter(|c| c.is_alphanumeric())
             .collect();
         sites.iter().any(|s| s.eq_ignore_ascii_case(n))
-            || (compact.len() >= 3 && host_compact.contains(&compact))
+            || (compact.len() >= 3
+                && !n.trim().contains(' ')
+                && labels.iter().any(|l| *l == compact))
     };
     let mut org_fallback: Vec<String> = Vec::new();
     // Names from the metadata that the page never shows: kept only when nothing shown on the
@@ -348,7 +352,10 @@ fn author_candidates(
                 _ => v,
             };
             for n in authors::split_authors_field(v) {
-                if !is_site(&n) {
+                if is_site(&n) {
+                    // The site as its own author: the answer only when nothing else is.
+                    authors::push_unique(&mut org_fallback, n);
+                } else {
                     authors::push_unique(&mut from_meta, n);
                 }
             }

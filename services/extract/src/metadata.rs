@@ -6,7 +6,7 @@ use scraper::{Html, Node};
 use serde_json::Value;
 
 use crate::jsonld;
-use crate::text::{collapse_ws, is_boilerplate_hint};
+use crate::text::{collapse_ws, is_boilerplate_hint_in};
 
 /// A `<time>` element.
 #[derive(Debug, Clone)]
@@ -117,7 +117,7 @@ pub fn collect(doc: &Html) -> Meta {
     let mut in_svg = 0usize;
     let mut in_article = 0usize;
     let mut order = 0usize;
-    let mut hints: std::collections::HashMap<String, (bool, u8, bool)> =
+    let mut hints: std::collections::HashMap<(String, bool), (bool, u8, bool)> =
         std::collections::HashMap::new();
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -209,15 +209,15 @@ pub fn collect(doc: &Html) -> Meta {
                 };
                 let (hint_bp, hint_byline, hint_date) = if class_id.is_empty() {
                     (false, 0, false)
-                } else if let Some(v) = hints.get(&class_id) {
+                } else if let Some(v) = hints.get(&(class_id.clone(), in_article > 0)) {
                     *v
                 } else {
                     let v = (
-                        is_boilerplate_hint(&class_id),
+                        is_boilerplate_hint_in(&class_id, in_article > 0),
                         byline_hint(&class_id),
                         date_hint(&class_id),
                     );
-                    hints.insert(class_id.clone(), v);
+                    hints.insert((class_id.clone(), in_article > 0), v);
                     v
                 };
                 // Page-wide containers carry theme classes ("profile-sidebar-active",

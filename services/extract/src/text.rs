@@ -83,7 +83,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             related|related-posts|related-articles|recommended|recommendations|read-more|readmore|more-stories|
             newsletter|subscribe|subscription|signup|sign-up|promo|promotion|sponsor|sponsored|
             advert|advertisement|ad|ads|adslot|ad-slot|ad-container|dfp|taboola|outbrain|
-            cookie|cookies|consent|gdpr|cookie-banner|popup|modal|overlay|
+            cookie|cookies|consent|gdpr|cookie-banner|popup|modal|
             sidebar|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
             footer|masthead|site-header|topbar|toolbar|skip-link|
             tags|tag-list|taglist|post-tags|article-tags|
@@ -99,9 +99,17 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id names that mark navigation, sharing, ads, related lists and the like.
 pub fn is_boilerplate_hint(class_id: &str) -> bool {
-    class_id
-        .split_whitespace()
-        .any(|token| NEG_HINT.is_match(token) && !layout_token(token))
+    is_boilerplate_hint_in(class_id, false)
+}
+
+/// [`is_boilerplate_hint`] for an element inside an `<article>`, where "entry-footer" and
+/// "post-meta" hold the post's own byline and date.
+pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
+    class_id.split_whitespace().any(|token| {
+        NEG_HINT.is_match(token)
+            && !layout_token(token)
+            && !(in_article && token.contains("footer"))
+    })
 }
 
 /// Layout classes that name furniture without being it: "with-sidebar",
