@@ -123,6 +123,33 @@ fn layout_token(token: &str) -> bool {
     }) || token.starts_with("content-sidebar")
 }
 
+/// Repair text whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("â€™" for "’"):
+/// re-encoded and decoded again when that gives valid UTF-8 with fewer odd characters.
+pub fn fix_mojibake(s: &str) -> String {
+    if !s.contains(['â', 'Ã', 'Â', 'Ð', 'Ñ']) {
+        return s.to_string();
+    }
+    let mut bytes = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let b = match c as u32 {
+            0..=0xFF => c as u32 as u8,
+            _ => {
+                let mut buf = [0u8; 4];
+                let (enc, _, bad) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+                if bad || enc.len() != 1 {
+                    return s.to_string();
+                }
+                enc[0]
+            }
+        };
+        bytes.push(b);
+    }
+    match String::from_utf8(bytes) {
+        Ok(fixed) if fixed.chars().count() < s.chars().count() => fixed,
+        _ => s.to_string(),
+    }
+}
+
 /// Decode HTML entities left in text (double-encoded attributes, JSON-LD strings).
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
@@ -207,6 +234,12 @@ mod tests {
         assert!(!is_boilerplate_hint("article-body"));
         assert!(!is_boilerplate_hint("shadow"));
         assert!(!is_boilerplate_hint("header-title"));
+        assert_eq!(
+            fix_mojibake("Investor\u{e2}\u{80}\u{99}s"),
+            "Investor\u{2019}s"
+        );
+        assert_eq!(fix_mojibake("Investorâ€™s"), "Investor\u{2019}s");
+        assert_eq!(fix_mojibake("Ça va à Montréal"), "Ça va à Montréal");
         assert!(is_boilerplate_hint("widget sidebar-right"));
         assert!(!is_boilerplate_hint("col-md-8 with-sidebar"));
         assert!(!is_boilerplate_hint("content-sidebar-wrap"));

@@ -90,56 +90,126 @@ pub struct Candidates<'a> {
     pub host: &'a str,
 }
 
+/// Text decoded once more where the page encoded it twice ("&amp;#x26;") and repaired where
+/// UTF-8 was read as Latin-1 ("Investorâ\u{80}\u{99}s").
+fn clean(s: &str) -> String {
+    let mut t = decode_entities(s);
+    if t.contains('&') {
+        t = decode_entities(&t);
+    }
+    collapse_ws(&crate::text::fix_mojibake(&t))
+}
+
+/// A headline as the page shows it, without a label ("Title: ..."), a leading date
+/// ("Dec 18 2025 ...") or the site's name glued to either end.
+fn clean_h1(h: &str, site_names: &[String], host: &str) -> String {
+    let mut h = clean(h);
+    for label in ["Title:", "Headline:"] {
+        if let Some(rest) = h.strip_prefix(label) {
+            h = rest.trim().to_string();
+        }
+    }
+    if let Some((_, (0, end))) = crate::dates::find_day(&h)
+        && h[end..].split_whitespace().count() >= 2
+    {
+        h = h[end..]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '·'))
+            .to_string();
+    }
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = h.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && site_like(tail, site_names, host)
+        {
+            h = head.trim().to_string();
+        }
+        if let Some((head, tail)) = h.split_once(sep)
+            && !tail.trim().is_empty()
+            && head.split_whitespace().count() <= 2
+            && site_like(head, site_names, host)
+        {
+            h = tail.trim().to_string();
+        }
+    }
+    // "davidbau.com Vibe Coding": a site name then the headline, without a separator.
+    if let Some((head, tail)) = h.split_once(' ')
+        && tail.split_whitespace().count() >= 2
+        && head.contains('.')
+        && site_like(head, site_names, host)
+    {
+        h = tail.to_string();
+    }
+    h
+}
+
 /// Choose the headline.
 pub fn choose(c: &Candidates<'_>) -> Option<String> {
     let meta: Vec<String> = c
         .meta
         .iter()
-        .map(|m| collapse_ws(&decode_entities(m)))
+        .map(|m| clean(m))
         .filter(|m| !m.is_empty())
         .collect();
-    let tag = c.title_tag.map(|t| collapse_ws(&decode_entities(t)));
+    let tag = c.title_tag.map(clean);
     let tag_clean = tag.as_deref().map(|t| strip_site(t, &c.site_names, c.host));
     let is_site = |t: &str| site_like(t, &c.site_names, c.host);
     let meta: Vec<String> = meta.into_iter().filter(|m| !is_site(m)).collect();
-    let h1s: Vec<&str> = c.h1s.iter().copied().filter(|h| !is_site(h)).collect();
+    let h1s: Vec<String> = c
+        .h1s
+        .iter()
+        .filter(|h| !is_site(h))
+        .map(|h| clean_h1(h, &c.site_names, c.host))
+        .filter(|h| !h.is_empty() && !is_site(h))
+        .collect();
     let mut refs: Vec<String> = meta.clone();
     if let Some(t) = &tag_clean {
         refs.push(t.clone());
     }
+    // A headline in capitals matched by the metadata: the metadata's casing is the text.
+    let recased = |h: &str| -> String {
+        let letters = h.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = h.chars().filter(|c| c.is_uppercase()).count();
+        if letters >= 8 && upper == letters {
+            let hn = norm(h);
+            if let Some(r) = refs.iter().find(|r| norm(r) == hn) {
+                return r.clone();
+            }
+        }
+        h.to_string()
+    };
     // A visible headline that agrees with the metadata is the best answer.
     for h in &h1s {
-        let h = collapse_ws(h);
-        if h.is_empty() || h.len() > 400 {
+        if h.len() > 400 {
             continue;
         }
-        let hn = norm(&h);
+        let hn = norm(h);
         if refs
             .iter()
             .any(|r| norm(r) == hn || norm(&strip_site(r, &c.site_names, c.host)) == hn)
         {
-            return Some(h);
+            return Some(recased(h));
         }
         if let Some(t) = &tag {
             let tn = norm(t);
             if hn.len() >= 10 && tn.contains(&hn) {
-                return Some(h);
+                return Some(h.clone());
             }
         }
     }
     for h in &h1s {
-        let h = collapse_ws(h);
-        if h.split_whitespace().count() >= 2 && refs.iter().any(|r| jaccard(&h, r) >= 0.6) {
-            return Some(h);
+        if h.split_whitespace().count() >= 2 && refs.iter().any(|r| jaccard(h, r) >= 0.6) {
+            return Some(h.clone());
         }
     }
     // One visible headline of a few words: the page's own headline.
+    // One visible headline of a few words: the page's own headline, unless it shares
+    // nothing with what the page calls itself (a heading inside the text).
     if c.visible_h1s == 1
-        && let Some(h) = h1s.first().map(|h| collapse_ws(h))
+        && let Some(h) = h1s.first()
     {
         let n = h.split_whitespace().count();
-        if (3..=40).contains(&n) {
-            return Some(h);
+        if (3..=40).contains(&n) && (refs.is_empty() || refs.iter().any(|r| jaccard(h, r) > 0.0)) {
+            return Some(h.clone());
         }
     }
     if let Some(m) = meta.first() {
