@@ -29,6 +29,9 @@ fn main() {
     let doc = scraper::Html::parse_document(&newsflow_extract::prescan::clean(&html));
     let m = newsflow_extract::metadata::collect(&doc);
     h1_chains(&doc);
+    for line in newsflow_extract::body::explain(&doc, &Default::default()) {
+        println!("body: {line}");
+    }
     println!("h1s: {:?}\nfirst_h1: {:?}", m.h1s, m.first_h1);
     for b in &m.bylines {
         println!("byline: {b:?}");

@@ -118,7 +118,9 @@ fn skip_tag(name: &str) -> bool {
 }
 
 fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
-    if skip_tag(el.name()) {
+    // The second, lenient pass keeps page furniture tags (scored as boilerplate instead):
+    // broken markup can leave the whole article inside an unclosed `<aside>`.
+    if skip_tag(el.name()) && !(keep_hidden && matches!(el.name(), "nav" | "aside" | "footer")) {
         return true;
     }
     if !keep_hidden
@@ -151,7 +153,9 @@ fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
             return true;
         }
     }
-    if let Some(c) = el.attr("class") {
+    if let Some(c) = el.attr("class")
+        && !matches!(el.name(), "html" | "body" | "main" | "article")
+    {
         let c = c.to_ascii_lowercase();
         if c.contains("caption")
             || c.contains("credit")
@@ -351,7 +355,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                             hints.insert(class_id.clone(), v);
                             v
                         };
-                        let neg = matches!(name, "header" | "form")
+                        let neg = matches!(name, "header" | "form" | "nav" | "aside" | "footer")
                             || (neg_hint && !matches!(name, "body" | "html" | "main" | "article"));
                         let idx = els.len() as u32;
                         els.push(El {
@@ -494,20 +498,31 @@ fn norm_title(s: &str) -> String {
 /// Extract the article body as plain text (paragraphs separated by a blank line).
 pub fn extract(doc: &Html, opts: &Opts<'_>) -> String {
     let flat = flatten(doc, opts, false);
-    let blocks = pick(&flat, opts);
+    let blocks = pick(&flat, opts, None);
     let text = render(&blocks);
     if text.len() >= 200 {
         return text;
     }
-    // Pages that stream their content into hidden containers (and reveal it by script).
+    // Pages that stream their content into hidden containers (and reveal it by script), or
+    // whose broken markup leaves it inside page furniture.
     let flat = flatten(doc, opts, true);
-    let blocks = pick(&flat, opts);
+    let blocks = pick(&flat, opts, None);
     let again = render(&blocks);
     if again.len() > text.len() * 2 {
         again
     } else {
         text
     }
+}
+
+/// How [`extract`] decided, for people tuning it: candidates, exclusions, the chosen
+/// subtrees.
+pub fn explain(doc: &Html, opts: &Opts<'_>) -> Vec<String> {
+    let flat = flatten(doc, opts, false);
+    let mut out = Vec::new();
+    let blocks = pick(&flat, opts, Some(&mut out));
+    out.push(format!("result {} chars", render(&blocks).len()));
+    out
 }
 
 /// Blocks in reading order.
@@ -542,7 +557,11 @@ pub fn render(blocks: &[&Block]) -> String {
     out
 }
 
-fn pick<'f>(flat: &'f Flat<'_>, opts: &Opts<'_>) -> Vec<&'f Block> {
+fn pick<'f>(
+    flat: &'f Flat<'_>,
+    opts: &Opts<'_>,
+    mut dbg: Option<&mut Vec<String>>,
+) -> Vec<&'f Block> {
     let els = &flat.els;
     let blocks = &flat.blocks;
     if blocks.is_empty() {
@@ -645,6 +664,42 @@ fn pick<'f>(flat: &'f Flat<'_>, opts: &Opts<'_>) -> Vec<&'f Block> {
         .map(|i| (i, score[i] * (1.0 - link_density(&els[i]))))
         .collect();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1));
+    if let Some(d) = dbg.as_deref_mut() {
+        d.push(format!(
+            "blocks {} elements {} good text {}",
+            blocks.len(),
+            els.len(),
+            total_good
+        ));
+        for (i, s) in cands.iter().take(8) {
+            let e = &els[*i];
+            d.push(format!(
+                "candidate {i} <{}> [{}] score {s:.1} text {} good {} links {:.2}",
+                e.tag,
+                e.class_id.chars().take(80).collect::<String>(),
+                range(e, &pre_t),
+                range(e, &pre_good),
+                link_density(e)
+            ));
+        }
+        let mut n_ex = 0;
+        for (i, e) in els.iter().enumerate() {
+            if excluded[i]
+                && (e.parent == NONE || !excluded[e.parent as usize])
+                && range(e, &pre_good) > 0
+            {
+                n_ex += 1;
+                if n_ex <= 12 {
+                    d.push(format!(
+                        "excluded {i} <{}> [{}] good {}",
+                        e.tag,
+                        e.class_id.chars().take(80).collect::<String>(),
+                        range(e, &pre_good)
+                    ));
+                }
+            }
+        }
+    }
     let Some(&(mut top, top_score)) = cands.first() else {
         return fallback(flat, &excluded, opts);
     };
@@ -761,6 +816,17 @@ fn pick<'f>(flat: &'f Flat<'_>, opts: &Opts<'_>) -> Vec<&'f Block> {
                 }
             }
             c = e.e1.max(c as u32 + 1) as usize;
+        }
+    }
+    if let Some(d) = dbg.as_deref_mut() {
+        for &c in &chosen {
+            let e = &els[c];
+            d.push(format!(
+                "chosen {c} <{}> [{}] text {}",
+                e.tag,
+                e.class_id.chars().take(80).collect::<String>(),
+                range(e, &pre_t)
+            ));
         }
     }
     // Conditional cleaning inside the chosen subtrees.
