@@ -760,17 +760,25 @@ fn pick<'f>(
     }
     // The article split into several sections: climb while the parent holds clearly more
     // paragraph text that is not links and not page furniture.
-    for _ in 0..4 {
-        let p = els[top].parent;
+    let mut climbs = 0;
+    let mut cur = top;
+    for _ in 0..12 {
+        let p = els[cur].parent;
         if p == NONE || excluded[p as usize] || matches!(els[p as usize].tag, "body" | "html") {
             break;
         }
         let pi = p as usize;
         let g_top = range(&els[top], &pre_good);
         let g_par = range(&els[pi], &pre_good);
-        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && g_par * 10 <= total_good * 11
-        {
+        if g_par == g_top {
+            // A wrapper with nothing more in it: look further up.
+            cur = pi;
+            continue;
+        }
+        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && climbs < 4 {
             top = pi;
+            cur = pi;
+            climbs += 1;
         } else {
             break;
         }
