@@ -826,7 +826,7 @@ fn pick<'f>(
             c = e.e1.max(c as u32 + 1) as usize;
         }
     }
-    if let Some(d) = dbg.as_deref_mut() {
+    if let Some(d) = dbg {
         for &c in &chosen {
             let e = &els[c];
             d.push(format!(
@@ -874,7 +874,7 @@ fn pick<'f>(
         let e = &els[c];
         for bi in e.b0 as usize..e.b1 as usize {
             let b = &blocks[bi];
-            if dropped[bi] || block_excluded(b) || boilerplate_block(b) {
+            if dropped[bi] || block_excluded(b) || (boilerplate_block(b) && !tail_heading(b)) {
                 continue;
             }
             if (matches!(b.kind, Kind::Heading(1))
@@ -888,6 +888,7 @@ fn pick<'f>(
         }
     }
     trim_edges(&mut out);
+    cut_tail_sections(&mut out);
     let out_len: usize = out.iter().map(|b| b.text.len()).sum();
     if out_len < 250 {
         let fb = fallback(flat, &excluded, opts);
@@ -914,6 +915,44 @@ fn fallback<'f>(flat: &'f Flat<'_>, excluded: &[bool], opts: &Opts<'_>) -> Vec<&
                     && title_norm.as_deref() == Some(norm_title(&b.text).as_str()))
         })
         .collect()
+}
+
+/// Headings that open what follows an article: related stories, the author's bio, comments.
+/// (Sources and references stay: readers and annotators count them as the article's.)
+static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            related(?:\s+(?:articles?|stories|posts|content|reading|coverage))?|
+            (?:more|latest|recent|top)\s+(?:articles|stories|posts|news)(?:\s+(?:from|on|in)\b.*)?|
+            you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|
+            about\s+the\s+authors?|meet\s+the\s+authors?|
+            (?:leave\s+a\s+)?(?:comments?|reply|responses?)|join\s+the\s+(?:conversation|discussion)
+        )\s*:?$",
+    )
+    .expect("valid regex")
+});
+
+/// Cut the article at a heading that opens a related-stories, author-bio or comments
+/// section in its second half.
+fn cut_tail_sections(out: &mut Vec<&Block>) {
+    let total: usize = out.iter().map(|b| b.text.len()).sum();
+    let mut seen = 0usize;
+    for i in 0..out.len() {
+        let b = out[i];
+        if tail_heading(b) && seen * 2 >= total {
+            out.truncate(i);
+            return;
+        }
+        seen += b.text.len();
+    }
+    // Early in the text: the heading alone is furniture (a "Related" box between paragraphs).
+    out.retain(|b| !(tail_heading(b) && boilerplate_block(b)));
+}
+
+fn tail_heading(b: &Block) -> bool {
+    b.text.chars().count() <= 40
+        && (matches!(b.kind, Kind::Heading(_)) || b.text.ends_with(':'))
+        && TAIL_HEADING.is_match(b.text.trim())
 }
 
 /// Drop bylines and datelines before the first real paragraph, and a lone link at the end.
@@ -947,5 +986,48 @@ fn trim_edges(out: &mut Vec<&Block>) {
         } else {
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_of(html: &str) -> String {
+        extract(&Html::parse_document(html), &Opts::default())
+    }
+
+    const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
+        businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn a_related_stories_heading_ends_the_article() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><h2>Related stories</h2><p>Mayor opens new library branch downtown, \
+             with longer hours and a maker space for teens.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("Related stories"), "{body}");
+        assert!(!body.contains("library branch"), "{body}");
+    }
+
+    #[test]
+    fn theme_classes_on_body_do_not_hide_the_page() {
+        let html = format!(
+            "<html><body class=\"single mh-loop-hide-caption right-sidebar\"><div class=\"entry-content\">\
+             <p>{PARA}</p><p>{PARA}</p></div></body></html>"
+        );
+        assert!(body_of(&html).contains("extend the program"));
+    }
+
+    #[test]
+    fn an_article_inside_an_unclosed_aside_is_found() {
+        let html = format!(
+            "<html><body><aside class=\"announcement\"><div><a href=\"/x\">News</a></span></div></a>\
+             <main><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></main></body></html>"
+        );
+        assert!(body_of(&html).contains("extend the program"));
     }
 }

@@ -266,7 +266,7 @@ fn author_candidates(
         sites.iter().any(|s| s.eq_ignore_ascii_case(n))
             || (compact.len() >= 3
                 && !n.trim().contains(' ')
-                && labels.iter().any(|l| *l == compact))
+                && labels.contains(&compact))
     };
     let mut org_fallback: Vec<String> = Vec::new();
     // Names from the metadata that the page never shows: kept only when nothing shown on the

@@ -1,0 +1,122 @@
+//! Who wrote it: metadata checked against the visible page, bylines cleaned.
+
+use newsflow_extract::{PageContent, PageInput, extract};
+
+const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
+    businesses across the region, for another three years, citing strong demand from owners.";
+
+fn authors(html: &str, url: &str) -> Vec<String> {
+    let page = extract(&PageInput {
+        body: html.as_bytes(),
+        url,
+        content_type: Some("text/html; charset=utf-8"),
+        fetched_at: None,
+    })
+    .expect("extracts");
+    match page {
+        PageContent::Article { article, .. } => article.authors,
+        PageContent::NotArticle { reason, .. } => panic!("not an article: {reason}"),
+    }
+}
+
+fn page(head: &str, body_attrs: &str, top: &str) -> String {
+    format!(
+        "<html><head><title>Council extends program</title>{head}</head><body {body_attrs}>\
+         <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn a_metadata_author_the_page_never_shows_yields_to_the_visible_byline() {
+    let html = page(
+        r#"<meta name="author" content="Web Team Account">"#,
+        "",
+        "<p class=\"byline\">By Jane Doe and John Roe</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Jane Doe", "John Roe"]
+    );
+}
+
+#[test]
+fn a_metadata_author_the_page_shows_is_kept() {
+    let html = page(
+        r#"<meta name="author" content="Jane Doe">"#,
+        "",
+        "<p>Story by <a href=\"/people/jane\">Jane Doe</a></p>",
+    );
+    assert_eq!(authors(&html, "https://news.example/council"), ["Jane Doe"]);
+}
+
+#[test]
+fn the_site_as_its_visible_byline_is_the_author() {
+    let html = page(
+        r#"<meta property="og:site_name" content="ASU Online">"#,
+        "",
+        "<p class=\"byline\">By ASU Online</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://asuonline.example/news/x"),
+        ["ASU Online"]
+    );
+}
+
+#[test]
+fn theme_classes_on_body_do_not_hide_the_byline() {
+    let html = page(
+        "",
+        r#"class="single profile-right-sidebar profile-sidebar-active small-masthead""#,
+        "<p>Posted by <a rel=\"author\" href=\"/author/js\">John Scalzi</a></p>",
+    );
+    assert_eq!(
+        authors(&html, "https://whatever.example/2025/12/18/x"),
+        ["John Scalzi"]
+    );
+}
+
+#[test]
+fn dates_and_titles_are_not_names() {
+    let html = page(
+        "",
+        "",
+        "<p class=\"author\">Andrew Gerrand<br>4 August 2010</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://blog.example/defer"),
+        ["Andrew Gerrand"]
+    );
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline\">Luke KimDecember 17, 2025</div>",
+    );
+    assert_eq!(authors(&html, "https://blog.example/defer"), ["Luke Kim"]);
+}
+
+#[test]
+fn scholarly_author_tags_are_last_name_first() {
+    let html = page(
+        r#"<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">"#,
+        "",
+        "<p>Aniruddha Roy, Jyoti Patel</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://papers.example/abs/1"),
+        ["Aniruddha Roy", "Jyoti Patel"]
+    );
+}
+
+#[test]
+fn an_outlet_glued_to_a_name_is_dropped() {
+    let html = page(
+        r#"<meta property="og:site_name" content="USA TODAY">"#,
+        "",
+        "<div class=\"byline\">Brian Truitt USA TODAY</div>",
+    );
+    assert_eq!(
+        authors(&html, "https://usatoday.example/story/x"),
+        ["Brian Truitt"]
+    );
+}
