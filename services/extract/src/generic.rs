@@ -264,9 +264,7 @@ fn author_candidates(
             .filter(|c| c.is_alphanumeric())
             .collect();
         sites.iter().any(|s| s.eq_ignore_ascii_case(n))
-            || (compact.len() >= 3
-                && !n.trim().contains(' ')
-                && labels.contains(&compact))
+            || (compact.len() >= 3 && !n.trim().contains(' ') && labels.contains(&compact))
     };
     let mut org_fallback: Vec<String> = Vec::new();
     // Names from the metadata that the page never shows: kept only when nothing shown on the
