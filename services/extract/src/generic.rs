@@ -192,6 +192,15 @@ pub fn choose_date(
             {
                 return Some(PubTime::Instant(*t));
             }
+            // A time without a zone and an instant within a day's zones of it: the same
+            // moment, once written in local time and once with its offset (often UTC).
+            if let Some(Parsed::Instant(t)) = parsed.iter().find(|p| {
+                matches!(p, Parsed::Instant(t)
+                    if (t.naive_utc() - n).num_minutes().abs() <= 14 * 60
+                        && (t.naive_utc() - n).num_minutes() % 15 == 0)
+            }) {
+                return Some(PubTime::Instant(*t));
+            }
             Some(first.resolve(None, offset.or(fallback_offset)))
         }
     }
@@ -850,5 +859,42 @@ pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> Pa
     PageContent::Article {
         article,
         newswire: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choose(cands: &[&str]) -> Option<String> {
+        let cands: Vec<String> = cands.iter().map(|s| s.to_string()).collect();
+        choose_date(&cands, &DateCtx { fetched_at: None }, None).map(|p| p.to_string())
+    }
+
+    #[test]
+    fn a_zoneless_time_takes_the_instant_that_names_the_same_moment() {
+        // Local time in JSON-LD, the same moment in UTC in article:published_time.
+        assert_eq!(
+            choose(&["2025-12-18T10:00:00", "2025-12-18T15:00:00Z"]).as_deref(),
+            Some("2025-12-18T15:00:00+00:00")
+        );
+        assert_eq!(
+            choose(&["2025-12-18T10:00:00", "2025-12-18T10:00:00-05:00"]).as_deref(),
+            Some("2025-12-18T10:00:00-05:00")
+        );
+        // Unrelated instants do not lend their time, only their offset.
+        assert_eq!(
+            choose(&["2025-12-18T10:00:00", "2025-12-01T08:07:00-05:00"]).as_deref(),
+            Some("2025-12-18T10:00:00-05:00")
+        );
+    }
+
+    #[test]
+    fn a_day_stays_a_day_unless_an_instant_on_it_is_known() {
+        assert_eq!(choose(&["2025-12-18"]).as_deref(), Some("2025-12-18"));
+        assert_eq!(
+            choose(&["December 18, 2025", "2025-12-18T09:30:00+01:00"]).as_deref(),
+            Some("2025-12-18T09:30:00+01:00")
+        );
     }
 }
