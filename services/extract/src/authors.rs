@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|articles|posts|stories|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s)?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -335,7 +335,19 @@ pub fn clean_name(s: &str) -> Option<String> {
                 )
         })
         .to_string();
-    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // "Cara Dumaplin RN": a credential after a full name.
+    if words.len() >= 3
+        && let Some(last) = words.last()
+        && (2..=5).contains(&last.len())
+        && last.chars().all(|c| c.is_ascii_uppercase())
+        && words[..words.len() - 1].iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+    {
+        words.pop();
+    }
+    let mut s = words.join(" ");
     // "Jane Doe (JD)": the trim above took the closing parenthesis.
     if s.matches('(').count() > s.matches(')').count() {
         s.push(')');
@@ -503,6 +515,13 @@ mod tests {
         assert_eq!(s("Mateusz HabernyFounder at Oakywood"), ["Mateusz Haberny"]);
         assert_eq!(s("ByDaryl Austin"), ["Daryl Austin"]);
         assert_eq!(s("Recipe by PJ Hamel"), ["PJ Hamel"]);
+        assert_eq!(s("Article by: Cara Dumaplin"), ["Cara Dumaplin"]);
+        assert_eq!(
+            s("This post was written by Danielle Padula, Head of Marketing"),
+            ["Danielle Padula"]
+        );
+        assert_eq!(s("Author(s) John A. Alic"), ["John A. Alic"]);
+        assert_eq!(s("Cara Dumaplin RN, BSN"), ["Cara Dumaplin"]);
         assert_eq!(
             s("Shelby Loos, DVM. Reviewed by Molly Price"),
             ["Shelby Loos"]

@@ -147,7 +147,7 @@ pub fn collect(doc: &Html) -> Meta {
                     let bp_here = bp_stack.last().copied().unwrap_or(false);
                     let near_headline = m.first_h1.is_some_and(|h| order > h && order < h + 200);
                     if !bp_here
-                        && near_headline
+                        && (near_headline || tt.to_lowercase().contains(" was written by "))
                         && m.bylines.len() < 60
                         && tt.len() < 120
                         && is_by_text(tt)
@@ -556,13 +556,26 @@ fn has_year(s: &str) -> bool {
 fn is_by_text(t: &str) -> bool {
     let l = t.to_lowercase();
     let rest = [
+        "by:",
         "by ",
         "by\u{a0}",
+        "written by:",
         "written by",
+        "posted by:",
         "posted by",
+        "article by:",
+        "article by",
+        "story by",
+        "words by",
+        "text by",
+        "reported by",
         "author:",
         "authors:",
-        "words by",
+        "author(s):",
+        "author(s) ",
+        "this post was written by",
+        "this article was written by",
+        "this story was written by",
     ]
     .iter()
     .find_map(|p| l.strip_prefix(p).map(|r| (p, r)));
@@ -577,6 +590,9 @@ fn is_by_text(t: &str) -> bool {
                     .next()
                     .is_some_and(char::is_uppercase)
         }
-        None => l == "by",
+        None => matches!(
+            l.as_str(),
+            "by" | "author" | "authors" | "author(s)" | "written by"
+        ),
     }
 }
