@@ -90,6 +90,44 @@ pub struct Candidates<'a> {
     pub host: &'a str,
 }
 
+/// Section labels that sites glue to a headline with a bar ("... | Opinion").
+const SECTION_LABELS: &[&str] = &[
+    "opinion",
+    "analysis",
+    "editorial",
+    "commentary",
+    "column",
+    "review",
+    "explainer",
+    "exclusive",
+    "live",
+    "video",
+    "photos",
+    "podcast",
+    "watch",
+    "letters",
+    "obituary",
+];
+
+/// "How meditation rewires brains | Opinion" -> "How meditation rewires brains".
+fn strip_section_label(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = t.rsplit_once(sep)
+            && head.split_whitespace().count() >= 3
+            && SECTION_LABELS.contains(&tail.trim().to_lowercase().as_str())
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = t.split_once(sep)
+            && tail.split_whitespace().count() >= 3
+            && SECTION_LABELS.contains(&head.trim().to_lowercase().as_str())
+        {
+            return tail.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
 /// Text decoded once more where the page encoded it twice ("&amp;#x26;") and repaired where
 /// UTF-8 was read as Latin-1 ("Investorâ\u{80}\u{99}s").
 fn clean(s: &str) -> String {
@@ -97,7 +135,7 @@ fn clean(s: &str) -> String {
     if t.contains('&') {
         t = decode_entities(&t);
     }
-    collapse_ws(&crate::text::fix_mojibake(&t))
+    strip_section_label(&collapse_ws(&crate::text::fix_mojibake(&t)))
 }
 
 /// A headline as the page shows it, without a label ("Title: ..."), a leading date
@@ -266,6 +304,19 @@ mod tests {
             strip_site("Spider-Man: the return", &[], "x.com"),
             "Spider-Man: the return"
         );
+    }
+
+    #[test]
+    fn drops_section_labels() {
+        assert_eq!(
+            strip_section_label("How meditation rewires brains | Opinion"),
+            "How meditation rewires brains"
+        );
+        assert_eq!(
+            strip_section_label("Opinion | The case for more trains"),
+            "The case for more trains"
+        );
+        assert_eq!(strip_section_label("Live | Music"), "Live | Music");
     }
 
     #[test]
