@@ -466,7 +466,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip",
+        r"(?i)sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha",
     )
     .expect("valid regex")
 });
@@ -923,7 +923,9 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             related(?:\s+(?:articles?|stories|posts|content|reading|coverage))?|
-            (?:more|latest|recent|top)\s+(?:articles|stories|posts|news)(?:\s+(?:from|on|in)\b.*)?|
+            (?:more|latest|recent|top|popular|trending)\s+(?:articles|stories|posts|news)(?:\s+(?:from|on|in)\b.*)?|
+            (?:also|more)\s+in\s+(?:the\s+)?news|in\s+other\s+news|trending(?:\s+now)?|most\s+(?:read|popular|viewed)|
+            editor'?s\s+picks|don'?t\s+miss|up\s+next|what\s+to\s+read\s+next|
             you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|
             about\s+the\s+authors?|meet\s+the\s+authors?|
             (?:leave\s+a\s+)?(?:comments?|reply|responses?)|join\s+the\s+(?:conversation|discussion)
