@@ -436,6 +436,50 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     out
 }
 
+/// News agencies and wire services that appear after a reporter's name ("Jane Doe, Reuters").
+const AGENCIES: &[&str] = &[
+    "reuters",
+    "thomson reuters",
+    "ap",
+    "the associated press",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "bloomberg",
+    "bloomberg news",
+    "the canadian press",
+    "canadian press",
+    "cp",
+    "dpa",
+    "efe",
+    "ansa",
+    "kyodo",
+    "kyodo news",
+    "xinhua",
+    "pa",
+    "pa media",
+    "press association",
+    "aap",
+    "upi",
+    "cnn",
+    "bbc news",
+    "tribune news service",
+    "tribune content agency",
+    "new york times news service",
+    "the new york times",
+    "the washington post",
+    "the conversation",
+    "reuters staff",
+    "ap staff",
+];
+
+/// Whether a name is a news agency or wire service.
+pub fn is_agency(name: &str) -> bool {
+    let n = name.trim().trim_end_matches('.').to_lowercase();
+    AGENCIES.contains(&n.as_str())
+}
+
 /// Append unless an equal name (ignoring case) is there.
 pub fn push_unique(out: &mut Vec<String>, name: String) {
     if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {

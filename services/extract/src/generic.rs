@@ -250,7 +250,32 @@ pub fn choose_authors(
         }
         authors::push_unique(&mut out, name);
     }
+    // "By Jane Doe, Reuters": the agency or outlet is the person's affiliation, not a
+    // second author. An agency alone is the byline and stays.
+    let is_outlet = |n: &str| {
+        authors::is_agency(n)
+            || sites.iter().any(|s| s.eq_ignore_ascii_case(n))
+            || labels_of(host).iter().any(|l| {
+                let compact: String = n
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                compact.len() >= 3 && *l == compact
+            })
+    };
+    if out.iter().any(|n| !is_outlet(n)) {
+        out.retain(|n| !is_outlet(n));
+    }
     out
+}
+
+/// The labels of a host name, alphanumeric only ("ecoflow" of www.ecoflow.com).
+fn labels_of(host: &str) -> Vec<String> {
+    host.to_ascii_lowercase()
+        .split('.')
+        .map(|l| l.chars().filter(|c| c.is_alphanumeric()).collect())
+        .collect()
 }
 
 fn author_candidates(
@@ -261,11 +286,7 @@ fn author_candidates(
 ) -> Vec<String> {
     // The labels of the host name ("ecoflow" of www.ecoflow.com): a one-word name equal to
     // one of them is the site's, not a person's ("David" on davidbau.com is a person).
-    let labels: Vec<String> = host
-        .to_ascii_lowercase()
-        .split('.')
-        .map(|l| l.chars().filter(|c| c.is_alphanumeric()).collect())
-        .collect();
+    let labels = labels_of(host);
     let is_site = |n: &str| {
         let compact: String = n
             .to_lowercase()

@@ -120,3 +120,24 @@ fn an_outlet_glued_to_a_name_is_dropped() {
         ["Brian Truitt"]
     );
 }
+
+#[test]
+fn an_agency_after_a_reporter_is_an_affiliation() {
+    let html = page("", "", "<p class=\"byline\">By Jane Doe, Reuters</p>");
+    assert_eq!(authors(&html, "https://news.example/x"), ["Jane Doe"]);
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Jane Doe and John Roe, The Associated Press</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/x"),
+        ["Jane Doe", "John Roe"]
+    );
+    // The agency alone is the byline.
+    let html = page("", "", "<p class=\"byline\">By The Associated Press</p>");
+    assert_eq!(
+        authors(&html, "https://news.example/x"),
+        ["The Associated Press"]
+    );
+}
