@@ -225,7 +225,8 @@ fn is_credential(part: &str) -> bool {
     !p.is_empty() && p.len() <= 16 && CRED.is_match(p)
 }
 
-fn is_role(part: &str) -> bool {
+/// Whether the text names a job or a credential holder ("Staff Writer", "editor").
+pub fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
     ROLE_WORDS.iter().any(|w| {
         lower.match_indices(w).any(|(i, _)| {

@@ -459,6 +459,14 @@ fn author_candidates(
     if !linked.is_empty() && linked.len() <= 4 {
         return linked;
     }
+    // An author box: the name and a bio that opens with it.
+    if let Some(n) = meta
+        .bio_names
+        .iter()
+        .find_map(|n| authors::clean_name(n).filter(|n| !is_site(n)))
+    {
+        return vec![n];
+    }
     if !hidden.is_empty() {
         return hidden;
     }

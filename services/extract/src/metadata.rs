@@ -60,6 +60,69 @@ pub struct Meta {
     /// The page's visible text, lower case, white space folded (capped at 2 MB): to check
     /// that a name from the metadata is shown on the page.
     pub visible_text: String,
+    /// Names introduced by an author box: a short name, then "<name> is a ..." (a bio).
+    pub bio_names: Vec<String>,
+}
+
+/// A bio opening with a name shown just before it: "Lauren Vetter" / "Lauren Vetter is a
+/// growth-focused marketer"; "Bence Kovács" / "Bence is a software developer".
+fn bio_name(recent: &[String], text: &str) -> Option<String> {
+    let mut words: Vec<&str> = text.split_whitespace().take(6).collect();
+    if let Some(first) = words.first()
+        && matches!(*first, "Dr." | "Dr" | "Prof." | "Mr." | "Ms." | "Mrs.")
+    {
+        words.remove(0);
+    }
+    let is_at = words
+        .iter()
+        .position(|w| matches!(*w, "is" | "has" | "was" | "writes" | "covers"))?;
+    if !(1..=3).contains(&is_at) {
+        return None;
+    }
+    let subject = &words[..is_at];
+    if !subject.iter().all(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+    }) {
+        return None;
+    }
+    // "NVIDIA GTC is ...": an acronym is an organisation or an event, not a person.
+    if subject
+        .iter()
+        .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()))
+    {
+        return None;
+    }
+    let subject = subject.join(" ");
+    // A person's bio: a job ("writer", "editor", "developer") or a personal pronoun.
+    let opening: String = text
+        .split_whitespace()
+        .take(30)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = format!(" {} ", opening.to_lowercase());
+    let personal = [" he ", " she ", " his ", " her "]
+        .iter()
+        .any(|p| lower.contains(p));
+    if !(personal || crate::authors::is_role(&opening)) {
+        return None;
+    }
+    for r in recent.iter().rev() {
+        let words = r.split_whitespace().count();
+        if !(2..=4).contains(&words) {
+            continue;
+        }
+        let rl = r.to_lowercase();
+        let sl = subject.to_lowercase();
+        if is_at >= 2 && (rl == sl || rl.ends_with(&format!(" {sl}"))) {
+            return Some(subject);
+        }
+        if is_at == 1 && rl.starts_with(&format!("{sl} ")) && words <= 3 {
+            return Some(r.clone());
+        }
+    }
+    None
 }
 
 impl Meta {
@@ -116,6 +179,8 @@ pub fn collect(doc: &Html) -> Meta {
     let mut bp_stack: Vec<bool> = Vec::new();
     let mut in_svg = 0usize;
     let mut in_article = 0usize;
+    // The last short texts, for author boxes ("Jane Doe" then "Jane Doe is a reporter ...").
+    let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
     let mut hints: std::collections::HashMap<(String, bool), (bool, u8, bool)> =
         std::collections::HashMap::new();
@@ -124,6 +189,19 @@ pub fn collect(doc: &Html) -> Meta {
             Edge::Open(node) => {
                 if let Node::Text(t) = node.value() {
                     let tt = t.trim();
+                    if !tt.is_empty() && in_svg == 0 && m.bio_names.len() < 5 {
+                        if tt.len() > 40
+                            && let Some(n) = bio_name(&recent, tt)
+                        {
+                            m.bio_names.push(n);
+                        }
+                        if tt.len() <= 60 {
+                            if recent.len() == 4 {
+                                recent.remove(0);
+                            }
+                            recent.push(collapse_ws(tt));
+                        }
+                    }
                     if !tt.is_empty()
                         && m.visible_text.len() < MAX_VISIBLE
                         && in_svg == 0

@@ -141,3 +141,19 @@ fn an_agency_after_a_reporter_is_an_affiliation() {
         ["The Associated Press"]
     );
 }
+
+#[test]
+fn an_author_box_names_the_author_when_nothing_else_does() {
+    let bio = "<div class=\"box\"><p>Lauren Vetter</p><p>Lauren Vetter is a growth-focused \
+               marketing writer who helps clinics reach patients; her work appears weekly.</p></div>";
+    let html = page("", "", "").replace("</article>", &format!("</article>{bio}"));
+    assert_eq!(
+        authors(&html, "https://blog.example/seo"),
+        ["Lauren Vetter"]
+    );
+    // A definition under a heading is not a bio.
+    let def = "<h2>Mesh WiFi</h2><p>Mesh WiFi is a home network made of several units that \
+               share one name and cover the whole house without dead zones.</p>";
+    let html = page("", "", "").replace("</article>", &format!("{def}</article>"));
+    assert!(authors(&html, "https://shop.example/mesh").is_empty());
+}
