@@ -105,7 +105,20 @@ pub fn is_boilerplate_hint(class_id: &str) -> bool {
 /// [`is_boilerplate_hint`] for an element inside an `<article>`, where "entry-footer" and
 /// "post-meta" hold the post's own byline and date.
 pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
+    // A hero section holds the page's headline, whatever else its classes say.
+    if class_id
+        .split_whitespace()
+        .any(|t| t.split(['-', '_']).any(|p| p == "hero"))
+    {
+        return false;
+    }
     class_id.split_whitespace().any(|token| {
+        // Utility classes ("md:[grid-area:sidebar]") describe layout, not content.
+        if token.contains(['[', ':', '(', '=']) {
+            return false;
+        }
+        // A BEM modifier ("m-article--sidebar-right") says how the block is laid out.
+        let token = token.split("--").next().unwrap_or(token);
         NEG_HINT.is_match(token)
             && !layout_token(token)
             && !(in_article && token.contains("footer"))
@@ -118,7 +131,16 @@ fn layout_token(token: &str) -> bool {
     token.split(['-', '_']).any(|part| {
         matches!(
             part,
-            "with" | "has" | "no" | "under" | "template" | "hero" | "layout" | "active" | "main"
+            "with"
+                | "has"
+                | "no"
+                | "under"
+                | "template"
+                | "hero"
+                | "layout"
+                | "active"
+                | "main"
+                | "mode"
         )
     }) || token.starts_with("content-sidebar")
 }
@@ -244,5 +266,12 @@ mod tests {
         assert!(!is_boilerplate_hint("col-md-8 with-sidebar"));
         assert!(!is_boilerplate_hint("content-sidebar-wrap"));
         assert!(!is_boilerplate_hint("article-banner hero"));
+        assert!(!is_boilerplate_hint("m-article m-article--sidebar-right"));
+        assert!(!is_boilerplate_hint("md:[grid-area:sidebar] x"));
+        assert!(!is_boilerplate_hint(
+            "sno-story sno-story-sidebar-mode-single"
+        ));
+        assert!(!is_boilerplate_hint("site-header as-hero-header masthead"));
+        assert!(is_boilerplate_hint("c-sidebar--sticky"));
     }
 }
