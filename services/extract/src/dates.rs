@@ -89,6 +89,11 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 static SLASH_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
 
+/// An ISO day inside text ("Published 2024-11-06"), not part of a longer number.
+static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:$|[^\d-])").expect("valid regex")
+});
+
 static NUMERIC_DMY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
 
@@ -429,6 +434,21 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
             whole,
         );
     }
+    if let Some(c) = ISO_DAY.captures(s) {
+        let whole = (
+            c.get(1).map_or(0, |m| m.start()),
+            c.get(3).map_or(0, |m| m.end()),
+        );
+        let y = c[1].parse().ok();
+        let m = c[2].parse().ok();
+        let d = c[3].parse().ok();
+        consider(
+            y.zip(m)
+                .zip(d)
+                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
+            whole,
+        );
+    }
     if let Some(c) = NUMERIC_DMY.captures(s) {
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let a: u32 = c[1].parse().unwrap_or(0);
@@ -503,6 +523,17 @@ mod tests {
 
     fn pt(s: &str, tz: Tz) -> Option<String> {
         parse(s, &DateCtx::default(), Some(tz)).map(|p| p.resolve(None, None).to_string())
+    }
+
+    #[test]
+    fn an_iso_day_inside_text_is_found() {
+        let d = |s: &str| find_day(s).map(|(d, span)| (d.to_string(), &s[span.0..span.1]));
+        assert_eq!(
+            d("Published 2024-11-06 in Guides"),
+            Some(("2024-11-06".to_string(), "2024-11-06"))
+        );
+        assert_eq!(d("Order 12024-11-06-7"), None);
+        assert_eq!(d("2024-13-06"), None);
     }
 
     #[test]

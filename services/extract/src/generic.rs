@@ -137,6 +137,16 @@ const PUBLISHED_KEYS: &[&str] = &[
     "post_date",
     "creation_date",
     "timestamp",
+    "published-date",
+    "publication-date",
+    "publication_date",
+    "publishdate",
+    "date-published",
+    "release_date",
+    "article_date",
+    "article.published_time",
+    "bt:pubdate",
+    "pdate",
 ];
 
 const MODIFIED_KEYS: &[&str] = &[
@@ -543,6 +553,12 @@ pub fn choose_published(
     for t in meta.times.iter().filter(|t| t.in_boilerplate) {
         c.extend(t.datetime.clone());
         c.push(t.text.clone());
+    }
+    // Last: datelines in page furniture (a sidebar's "Published July 8, 2025").
+    for (t, bp) in &meta.dateline_texts {
+        if *bp {
+            c.push(t.clone());
+        }
     }
     let found = choose_date(&c, ctx, None);
     if found.is_some() {

@@ -388,6 +388,8 @@ pub fn collect(doc: &Html) -> Meta {
                                 published: el.attr("pubdate").is_some()
                                     || ip.contains("datepublished")
                                     || class_id.contains("publish")
+                                    || class_id.contains("publication")
+                                    || class_id.contains("pubdate")
                                     || class_id.contains("posted"),
                                 modified: ip.contains("datemodified")
                                     || class_id.contains("updated")
@@ -585,6 +587,7 @@ fn date_hint(class_id: &str) -> bool {
     !class_id.trim().is_empty()
         && (class_id.contains("date")
             || class_id.contains("publish")
+            || class_id.contains("publication")
             || class_id.contains("posted")
             || class_id.contains("timestamp")
             || class_id.contains("dateline")
