@@ -527,7 +527,9 @@ mod tests {
 
     #[test]
     fn an_iso_day_inside_text_is_found() {
-        let d = |s: &str| find_day(s).map(|(d, span)| (d.to_string(), &s[span.0..span.1]));
+        fn d(s: &str) -> Option<(String, &str)> {
+            find_day(s).map(|(d, span)| (d.to_string(), &s[span.0..span.1]))
+        }
         assert_eq!(
             d("Published 2024-11-06 in Guides"),
             Some(("2024-11-06".to_string(), "2024-11-06"))
