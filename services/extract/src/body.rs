@@ -775,7 +775,27 @@ fn pick<'f>(
             cur = pi;
             continue;
         }
-        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && climbs < 4 {
+        // What the parent adds: a list of teasers (linked headings over short excerpts) is
+        // related stories, not more of the article.
+        let (t0, t1) = (els[top].b0 as usize, els[top].b1 as usize);
+        let (mut linked, mut plain) = (0usize, 0usize);
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .take(els[pi].b1 as usize)
+            .skip(els[pi].b0 as usize)
+        {
+            if (t0..t1).contains(&bi) || !matches!(b.kind, Kind::Heading(_)) {
+                continue;
+            }
+            if b.link_len * 2 >= b.text.chars().count() {
+                linked += 1;
+            } else {
+                plain += 1;
+            }
+        }
+        let teasers = linked >= 3 && linked > plain;
+        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && climbs < 4 && !teasers {
             top = pi;
             cur = pi;
             climbs += 1;
