@@ -770,8 +770,8 @@ fn pick<'f>(
         let pi = p as usize;
         let g_top = range(&els[top], &pre_good);
         let g_par = range(&els[pi], &pre_good);
-        if g_par == g_top {
-            // A wrapper with nothing more in it: look further up.
+        if g_par.saturating_sub(g_top) <= 100 {
+            // A wrapper with (next to) nothing more in it: look further up.
             cur = pi;
             continue;
         }
@@ -847,6 +847,20 @@ fn pick<'f>(
         }
     }
     if let Some(d) = dbg {
+        let mut a = top;
+        while a != NONE as usize {
+            let e = &els[a];
+            d.push(format!(
+                "ancestor {a} <{}> [{}] good {} links {:.2} excluded {} score {:.1}",
+                e.tag,
+                e.class_id.chars().take(60).collect::<String>(),
+                range(e, &pre_good),
+                link_density(e),
+                excluded[a],
+                if init[a] { final_score(a) } else { 0.0 }
+            ));
+            a = e.parent as usize;
+        }
         for &c in &chosen {
             let e = &els[c];
             d.push(format!(

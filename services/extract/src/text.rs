@@ -91,7 +91,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             print|visually-hidden|sr-only|screen-reader-text|
             trending|popular|most-read|mostread|most-popular|
             paywall|piano|inline-promo|in-article-promo|
-            jump-link|toc|table-of-contents
+            jump-link
         )(?:$|[\s_-])",
     )
     .expect("valid regex")
