@@ -117,7 +117,23 @@ fn skip_tag(name: &str) -> bool {
     )
 }
 
+/// Collapsed content a reader opens in place (accordions, tabs, "read more" panels): part of
+/// the article although the markup hides it until a click.
+fn collapsible(el: &scraper::node::Element) -> bool {
+    el.attr("role") == Some("region")
+        || el.attr("role") == Some("tabpanel")
+        || el.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("accordion")
+                || c.contains("collaps")
+                || c.contains("tab-pane")
+                || c.contains("tabpanel")
+                || c.contains("expand")
+        })
+}
+
 fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
+    let keep_hidden = keep_hidden || collapsible(el);
     // The second, lenient pass keeps page furniture tags (scored as boilerplate instead):
     // broken markup can leave the whole article inside an unclosed `<aside>`.
     if skip_tag(el.name()) && !(keep_hidden && matches!(el.name(), "nav" | "aside" | "footer")) {
@@ -143,7 +159,7 @@ fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
     {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if !keep_hidden && let Some(style) = el.attr("style") {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -1047,6 +1063,22 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("Related stories"), "{body}");
         assert!(!body.contains("library branch"), "{body}");
+    }
+
+    #[test]
+    fn collapsed_accordion_sections_are_part_of_the_article() {
+        let html = format!(
+            "<html><body><main><h1>Solar guide</h1><p>{PARA}</p>\
+             <div class=\"es-accordion\"><button>Step 2</button>\
+             <div style=\"display:none\" role=\"region\"><p>An engineer will visit your home \
+             to check the roof, the wiring and the meter before the panels are installed.</p></div></div>\
+             <div style=\"display:none\" class=\"modal\"><p>Subscribe to our newsletter for \
+             weekly deals on panels, batteries and installation offers near you.</p></div>\
+             <p>{PARA}</p></main></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("An engineer will visit"), "{body}");
+        assert!(!body.contains("weekly deals"), "{body}");
     }
 
     #[test]
