@@ -52,6 +52,58 @@ impl Parsed {
     }
 }
 
+/// The time zone of a site on a country domain, where one zone covers (most of) the
+/// country: it places a time the page writes without an offset. `None` for generic domains.
+pub fn zone_for_host(host: &str) -> Option<Tz> {
+    use chrono_tz::{Africa, America, Asia, Australia, Europe, Pacific};
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let tld = host.rsplit('.').next()?;
+    Some(match tld {
+        "uk" => Europe::London,
+        "ie" => Europe::Dublin,
+        "de" => Europe::Berlin,
+        "fr" => Europe::Paris,
+        "es" => Europe::Madrid,
+        "it" => Europe::Rome,
+        "nl" => Europe::Amsterdam,
+        "be" => Europe::Brussels,
+        "ch" => Europe::Zurich,
+        "at" => Europe::Vienna,
+        "se" => Europe::Stockholm,
+        "no" => Europe::Oslo,
+        "dk" => Europe::Copenhagen,
+        "fi" => Europe::Helsinki,
+        "pl" => Europe::Warsaw,
+        "cz" => Europe::Prague,
+        "pt" => Europe::Lisbon,
+        "gr" => Europe::Athens,
+        "ro" => Europe::Bucharest,
+        "hu" => Europe::Budapest,
+        "ua" => Europe::Kyiv,
+        "tr" => Europe::Istanbul,
+        "il" => Asia::Jerusalem,
+        "in" => Asia::Kolkata,
+        "pk" => Asia::Karachi,
+        "bd" => Asia::Dhaka,
+        "jp" => Asia::Tokyo,
+        "kr" => Asia::Seoul,
+        "cn" => Asia::Shanghai,
+        "hk" => Asia::Hong_Kong,
+        "tw" => Asia::Taipei,
+        "sg" => Asia::Singapore,
+        "my" => Asia::Kuala_Lumpur,
+        "ph" => Asia::Manila,
+        "nz" => Pacific::Auckland,
+        "za" => Africa::Johannesburg,
+        "ng" => Africa::Lagos,
+        "ke" => Africa::Nairobi,
+        // Several zones: the one most of the country's newsrooms keep.
+        "ca" => America::Toronto,
+        "au" => Australia::Sydney,
+        _ => return None,
+    })
+}
+
 fn utc_offset() -> FixedOffset {
     FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix())
 }

@@ -1,6 +1,5 @@
 //! The generic extractor: structured metadata first, the visible page second.
 
-use chrono::FixedOffset;
 use scraper::Html;
 use serde_json::{Map, Value};
 use url::Url;
@@ -165,10 +164,12 @@ const MODIFIED_KEYS: &[&str] = &[
 
 /// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
 /// instant on the same day from a later candidate when it only gave a day.
+/// `zone`: the site's time zone when known (a site profile, a country domain): it places a
+/// time written without an offset when no other date on the page gives one.
 pub fn choose_date(
     cands: &[String],
     ctx: &DateCtx,
-    fallback_offset: Option<FixedOffset>,
+    zone: Option<chrono_tz::Tz>,
 ) -> Option<PubTime> {
     let parsed: Vec<Parsed> = cands
         .iter()
@@ -191,7 +192,7 @@ pub fn choose_date(
                 .iter()
                 .find(|p| p.day() == d && !matches!(p, Parsed::Day(_)))
             {
-                return Some(better.resolve(None, offset.or(fallback_offset)));
+                return Some(better.resolve(offset.is_none().then_some(zone).flatten(), offset));
             }
             Some(PubTime::Day(d))
         }
@@ -211,7 +212,7 @@ pub fn choose_date(
             }) {
                 return Some(PubTime::Instant(*t));
             }
-            Some(first.resolve(None, offset.or(fallback_offset)))
+            Some(first.resolve(offset.is_none().then_some(zone).flatten(), offset))
         }
     }
 }
@@ -560,14 +561,23 @@ pub fn choose_published(
             c.push(t.clone());
         }
     }
-    let found = choose_date(&c, ctx, None);
+    let found = choose_date(
+        &c,
+        ctx,
+        dates::zone_for_host(page.host_str().unwrap_or_default()),
+    );
     if found.is_some() {
         return found;
     }
     dates::from_url(page.path()).map(PubTime::Day)
 }
 
-pub fn choose_modified(meta: &Meta, st: &Structured<'_>, ctx: &DateCtx) -> Option<PubTime> {
+pub fn choose_modified(
+    meta: &Meta,
+    st: &Structured<'_>,
+    page: &Url,
+    ctx: &DateCtx,
+) -> Option<PubTime> {
     let mut c: Vec<String> = Vec::new();
     if let Some(s) = ld_str(st.art, "dateModified") {
         c.push(s);
@@ -583,7 +593,11 @@ pub fn choose_modified(meta: &Meta, st: &Structured<'_>, ctx: &DateCtx) -> Optio
     for t in meta.times.iter().filter(|t| t.modified) {
         c.extend(t.datetime.clone());
     }
-    choose_date(&c, ctx, None)
+    choose_date(
+        &c,
+        ctx,
+        dates::zone_for_host(page.host_str().unwrap_or_default()),
+    )
 }
 
 fn resolve_url(base: &Url, href: &str) -> Option<String> {
@@ -878,7 +892,7 @@ pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> Pa
         title,
         authors: choose_authors(meta, &st, &sites, &host),
         published_at,
-        modified_at: choose_modified(meta, &st, &ctx),
+        modified_at: choose_modified(meta, &st, page, &ctx),
         source,
         language: language(meta, &st, &body_text),
         description: meta
@@ -932,6 +946,31 @@ mod tests {
             choose(&["2025-12-18T10:00:00", "2025-12-01T08:07:00-05:00"]).as_deref(),
             Some("2025-12-18T10:00:00-05:00")
         );
+    }
+
+    #[test]
+    fn a_zoneless_time_on_a_country_domain_is_placed_in_its_zone() {
+        let zone = dates::zone_for_host("www.example.co.uk");
+        let ctx = DateCtx { fetched_at: None };
+        let one = |c: &[&str]| {
+            let c: Vec<String> = c.iter().map(|s| s.to_string()).collect();
+            choose_date(&c, &ctx, zone).map(|p| p.to_string())
+        };
+        // British summer time, then winter time.
+        assert_eq!(
+            one(&["2025-07-18T10:00:00"]).as_deref(),
+            Some("2025-07-18T10:00:00+01:00")
+        );
+        assert_eq!(
+            one(&["2025-12-18T10:00:00"]).as_deref(),
+            Some("2025-12-18T10:00:00+00:00")
+        );
+        // An offset the page gives elsewhere wins over the domain's guess.
+        assert_eq!(
+            one(&["2025-07-18T10:00:00", "2025-07-01T08:00:00+02:00"]).as_deref(),
+            Some("2025-07-18T10:00:00+02:00")
+        );
+        assert_eq!(dates::zone_for_host("example.com"), None);
     }
 
     #[test]
