@@ -61,6 +61,10 @@ pub fn strip_dates(s: &str) -> String {
     DATEISH.replace_all(&s, " | ").into_owned()
 }
 
+/// "Jane Doe in Project Management": the section a post is filed in, after the name.
+static IN_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+in\s+[A-Z#].*$").expect("valid regex"));
+
 /// Words that make a part of a byline a role or a credential, not a name.
 const ROLE_WORDS: &[&str] = &[
     "staff writer",
@@ -393,6 +397,7 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         s = next;
     }
     s = CUT.replace(&s, "").into_owned();
+    s = IN_SECTION.replace(&s, "").into_owned();
     let mut out: Vec<String> = Vec::new();
     for (i, part) in SPLIT.split(&s).enumerate() {
         let part = part.trim();
@@ -567,6 +572,10 @@ mod tests {
         );
         assert_eq!(s("Author(s) John A. Alic"), ["John A. Alic"]);
         assert_eq!(s("Cara Dumaplin RN, BSN"), ["Cara Dumaplin"]);
+        assert_eq!(
+            s("Dec 26, 2025 • Mahua Das in Project Management"),
+            ["Mahua Das"]
+        );
         assert_eq!(
             s("Shelby Loos, DVM. Reviewed by Molly Price"),
             ["Shelby Loos"]
