@@ -474,32 +474,23 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
             whole,
         );
     }
-    if let Some(c) = SLASH_YMD.captures(s) {
-        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let y = c[1].parse().ok();
-        let m = c[2].parse().ok();
-        let d = c[3].parse().ok();
-        consider(
-            y.zip(m)
-                .zip(d)
-                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
-            whole,
-        );
-    }
-    if let Some(c) = ISO_DAY.captures(s) {
-        let whole = (
-            c.get(1).map_or(0, |m| m.start()),
-            c.get(3).map_or(0, |m| m.end()),
-        );
-        let y = c[1].parse().ok();
-        let m = c[2].parse().ok();
-        let d = c[3].parse().ok();
-        consider(
-            y.zip(m)
-                .zip(d)
-                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
-            whole,
-        );
+    // Year first: "2024/11/06", "2024.11.06", "Published 2024-11-06".
+    for re in [&*SLASH_YMD, &*ISO_DAY] {
+        if let Some(c) = re.captures(s) {
+            let span = (
+                c.get(1).map_or(0, |m| m.start()),
+                c.get(3).map_or(0, |m| m.end()),
+            );
+            let y = c[1].parse().ok();
+            let m = c[2].parse().ok();
+            let d = c[3].parse().ok();
+            consider(
+                y.zip(m)
+                    .zip(d)
+                    .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
+                span,
+            );
+        }
     }
     if let Some(c) = NUMERIC_DMY.captures(s) {
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
