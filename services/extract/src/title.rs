@@ -189,6 +189,34 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         .filter(|m| !m.is_empty())
         .collect();
     let tag = c.title_tag.map(clean);
+    // A short `<h1>` that the `<title>` joins to a longer headline ("Engora Data Blog: Small
+    // adventures ...") is the site's name, unless the metadata calls it the headline.
+    let mut site_names = c.site_names.clone();
+    if let Some(t) = tag.as_deref() {
+        for h in &c.h1s {
+            let h = clean(h);
+            let words = h.split_whitespace().count();
+            if !(1..=4).contains(&words) || meta.iter().any(|m| norm(m) == norm(&h)) {
+                continue;
+            }
+            let joined = SEPARATORS.iter().any(|sep| {
+                t.strip_prefix(&format!("{h}{sep}"))
+                    .or_else(|| t.strip_suffix(&format!("{sep}{h}")))
+                    .is_some_and(|rest| rest.split_whitespace().count() >= (2 * words).max(4))
+            });
+            if joined {
+                site_names.push(h);
+            }
+        }
+    }
+    let c = &Candidates {
+        h1s: c.h1s.clone(),
+        meta: c.meta.clone(),
+        title_tag: c.title_tag,
+        visible_h1s: c.visible_h1s,
+        site_names,
+        host: c.host,
+    };
     let tag_clean = tag.as_deref().map(|t| strip_site(t, &c.site_names, c.host));
     let is_site = |t: &str| site_like(t, &c.site_names, c.host);
     let meta: Vec<String> = meta.into_iter().filter(|m| !is_site(m)).collect();
@@ -317,6 +345,36 @@ mod tests {
             "The case for more trains"
         );
         assert_eq!(strip_section_label("Live | Music"), "Live | Music");
+    }
+
+    #[test]
+    fn a_blog_name_in_h1_is_not_the_headline() {
+        let c = Candidates {
+            h1s: vec![
+                "Engora Data Blog",
+                "Small is the new large",
+                "What is a SLM?",
+            ],
+            meta: vec![],
+            title_tag: Some("Engora Data Blog: Small adventures with small language models"),
+            visible_h1s: 3,
+            site_names: vec![],
+            host: "blog.engora.com",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("Small adventures with small language models")
+        );
+        // A short headline that the metadata confirms stays the headline.
+        let c = Candidates {
+            h1s: vec!["Live updates"],
+            meta: vec!["Live updates".into()],
+            title_tag: Some("Live updates - The Morning Ledger Breaking News"),
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "ledger.example",
+        };
+        assert_eq!(choose(&c).as_deref(), Some("Live updates"));
     }
 
     #[test]
