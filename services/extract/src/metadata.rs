@@ -361,10 +361,14 @@ pub fn collect(doc: &Html) -> Meta {
                         if let Some(e) = elr {
                             let t = collapse_ws(&bounded_text(e, 500));
                             if !t.is_empty() {
-                                if !bp && m.first_h1.is_none() {
+                                // A heading with an anchor made from its own words
+                                // (`id="but-what-they-love"`, Markdown renderers) is a
+                                // section of the text, not the page's headline.
+                                let in_text = el.id().is_some_and(|id| is_slug_of(id, &t));
+                                if !bp && !in_text && m.first_h1.is_none() {
                                     m.first_h1 = Some(order);
                                 }
-                                m.h1s.push((t, order, bp));
+                                m.h1s.push((t, order, bp || in_text));
                             }
                         }
                     }
@@ -554,6 +558,22 @@ pub fn collect(doc: &Html) -> Meta {
     m
 }
 
+/// Whether `id` is `text` made into an anchor: its words, lower case, joined by `-` or `_`.
+fn is_slug_of(id: &str, text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let id_words: Vec<&str> = id.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    id_words.len() >= 3
+        && id_words.len() == words.len()
+        && id_words.iter().zip(&words).all(|(a, b)| *a == b)
+}
+
 /// 3 for `byline`, 2 for `author`-ish class names; 0 when not a byline.
 fn byline_hint(class_id: &str) -> u8 {
     if class_id.trim().is_empty() {
@@ -675,5 +695,36 @@ fn is_by_text(t: &str) -> bool {
             l.as_str(),
             "by" | "author" | "authors" | "author(s)" | "written by"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_made_from_a_heading_are_recognised() {
+        assert!(is_slug_of(
+            "but-what-they-love-is-the-sense",
+            "But what they love is the sense"
+        ));
+        assert!(is_slug_of(
+            "2025----finding-the-turbo-button",
+            "2025 – Finding the turbo button"
+        ));
+        assert!(!is_slug_of("main-title", "What do people love about Rust?"));
+        assert!(!is_slug_of("title", "Title"));
+    }
+
+    #[test]
+    fn a_section_heading_is_not_the_first_headline() {
+        let doc = Html::parse_document(
+            "<html><body><h2>What do people love about Rust?</h2>\
+             <h1 id=\"but-what-they-love-is-empowerment\">But what they love is empowerment</h1>\
+             </body></html>",
+        );
+        let m = collect(&doc);
+        assert_eq!(m.first_h1, None);
+        assert!(m.h1s[0].2);
     }
 }
