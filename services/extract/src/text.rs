@@ -105,11 +105,12 @@ pub fn is_boilerplate_hint(class_id: &str) -> bool {
 /// [`is_boilerplate_hint`] for an element inside an `<article>`, where "entry-footer" and
 /// "post-meta" hold the post's own byline and date.
 pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
-    // A hero section holds the page's headline, whatever else its classes say.
-    if class_id
-        .split_whitespace()
-        .any(|t| t.split(['-', '_']).any(|p| p == "hero"))
-    {
+    // A hero section holds the page's headline, and a byline box ("by-share-div") the
+    // author, whatever else their classes say.
+    if class_id.split_whitespace().any(|t| {
+        t.split(['-', '_'])
+            .any(|p| matches!(p, "hero" | "by" | "byline"))
+    }) {
         return false;
     }
     class_id.split_whitespace().any(|token| {
@@ -273,5 +274,6 @@ mod tests {
         ));
         assert!(!is_boilerplate_hint("site-header as-hero-header masthead"));
         assert!(is_boilerplate_hint("c-sidebar--sticky"));
+        assert!(!is_boilerplate_hint("by-share-div"));
     }
 }
