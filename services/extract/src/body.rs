@@ -57,7 +57,7 @@ static META_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)byline|by-line|dateline|timestamp|(?:^|[\s_-])(?:author|authors|author-name|post-meta|entry-meta|article-meta|meta-data|posted-on|publish-date|published-date|pubdate|article-date|post-date)(?:$|[\s_-])").expect("valid regex")
 });
 static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|par|von|por|door|di|av|af)\s+\S").expect("valid regex")
+    Regex::new(r"(?i)^(?:by|par|von|por|door|di|av|af)\s+\S|\b(?:posted|published|written|publicado|escrito|publié|écrit|pubblicato|scritto|veröffentlicht|geschrieben)\s+(?:by|por|par|da|von)\b").expect("valid regex")
 });
 static STRONG_POS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article-?body|article-?content|articletext|story-?body|story-?content|entry-content|post-content|post-body|postbody|content-body|body-?text|article__body|article-text|main-content|rich-text|richtext|field--name-body|field-name-body").expect("valid regex")
@@ -482,7 +482,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha",
     )
     .expect("valid regex")
 });
@@ -978,8 +978,16 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             editor'?s\s+picks|don'?t\s+miss|up\s+next|what\s+to\s+read\s+next|
             you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|
             about\s+the\s+authors?|meet\s+the\s+authors?|
-            (?:leave\s+a\s+)?(?:comments?|reply|responses?)|join\s+the\s+(?:conversation|discussion)
-        )\s*:?$",
+            (?:leave\s+a\s+)?(?:comments?|reply|responses?)|join\s+the\s+(?:conversation|discussion)|
+            breaking\s+news|
+            # Portuguese, Spanish, French, German, Italian, Dutch.
+            (?:voc[êe]\s+)?(?:tamb[ée]m\s+)?pode\s+gostar|veja\s+tamb[ée]m|leia\s+tamb[ée]m|(?:not[íi]cias|posts|artigos|mat[ée]rias)\s+relacionad[oa]s|mais\s+lid[oa]s|
+            (?:tambi[ée]n\s+)?te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+m[áa]s\s+le[íi]do|lee\s+tambi[ée]n|
+            (?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|vous\s+aimerez\s+aussi|articles\s+similaires|
+            mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|auch\s+interessant|weitere\s+artikel|
+            potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|
+            lees\s+ook|meer\s+over\s+dit\s+onderwerp
+        )\s*(?::|\.{2,3}|…)?$",
     )
     .expect("valid regex")
 });
@@ -1003,7 +1011,9 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
 
 fn tail_heading(b: &Block) -> bool {
     b.text.chars().count() <= 40
-        && (matches!(b.kind, Kind::Heading(_)) || b.text.ends_with(':'))
+        && (matches!(b.kind, Kind::Heading(_))
+            || b.text.ends_with([':', '…'])
+            || b.text.ends_with("..."))
         && TAIL_HEADING.is_match(b.text.trim())
 }
 
