@@ -1092,6 +1092,20 @@ mod tests {
     }
 
     #[test]
+    fn other_languages_end_the_article_too() {
+        let html = format!(
+            "<html><body><article><h1>Conselho prorroga programa</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><h3>Leia também</h3><p>Prefeito inaugura nova biblioteca no centro, \
+             com horário ampliado e espaço maker para adolescentes.</p>\
+             <p>The contents of this site are ©2019 Example Publishing Corp.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("biblioteca"), "{body}");
+        assert!(!body.contains("©2019"), "{body}");
+    }
+
+    #[test]
     fn theme_classes_on_body_do_not_hide_the_page() {
         let html = format!(
             "<html><body class=\"single mh-loop-hide-caption right-sidebar\"><div class=\"entry-content\">\
