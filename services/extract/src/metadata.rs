@@ -511,12 +511,17 @@ pub fn collect(doc: &Html) -> Meta {
                             | "img"
                     )
                 {
-                    let strength = hint_byline;
+                    // "author-info" holds a bio or just the name: only the name counts.
+                    let name_only = hint_byline == 0 && class_id.contains("author-info");
+                    let strength = hint_byline.max(u8::from(name_only));
                     if strength > 0
                         && let Some(e) = elr
                     {
                         let t = collapse_ws(&bounded_text(e, 400));
-                        if !t.is_empty() && t.len() < 300 {
+                        if !t.is_empty()
+                            && t.len() < 300
+                            && (!name_only || t.split_whitespace().count() <= 4)
+                        {
                             m.bylines.push(Byline {
                                 text: t,
                                 strength,

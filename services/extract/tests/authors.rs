@@ -157,3 +157,17 @@ fn an_author_box_names_the_author_when_nothing_else_does() {
     let html = page("", "", "").replace("</article>", &format!("{def}</article>"));
     assert!(authors(&html, "https://shop.example/mesh").is_empty());
 }
+
+#[test]
+fn a_name_alone_in_an_author_info_box_is_the_byline() {
+    let html = page(
+        r#"<meta name="author" content="andrew.keaveney">"#,
+        "",
+        "<div class=\"post-date-auth\"><div class=\"author-info\"><img alt=\"\" src=\"d.png\">\
+         <span>Denise Everheart</span></div><div class=\"date\"><span>August 23, 2023</span></div></div>",
+    );
+    assert_eq!(
+        authors(&html, "https://fest.example/guide"),
+        ["Denise Everheart"]
+    );
+}
