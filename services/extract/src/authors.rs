@@ -25,7 +25,7 @@ static AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
 /// A byline glued by the markup: "ByJane Doe", "Jane DoeFounder at ...".
 static GLUED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(By)([A-Z][a-z])").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([Bb][Yy])([A-Z][a-z])").expect("valid regex"));
 static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([a-z])((?:Co-?)?(?:Founder|CEO|Editor|Writer|Reporter|Author|Director|Manager|Senior|Staff|Contributor|Correspondent|Columnist)\b)")
         .expect("valid regex")
@@ -266,7 +266,8 @@ pub fn looks_like_name(s: &str) -> bool {
     }
     // At least one word starts with an upper-case letter (names, "AP"), most are letters.
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters * 10 < s.chars().count() * 7 {
+    let visible = s.chars().filter(|c| !c.is_whitespace()).count();
+    if letters * 10 < visible * 7 {
         return false;
     }
     // Names are capitalised but for particles ("van der", "de la", "bin"); a phrase with
@@ -572,6 +573,7 @@ mod tests {
         );
         assert_eq!(s("Author(s) John A. Alic"), ["John A. Alic"]);
         assert_eq!(s("Cara Dumaplin RN, BSN"), ["Cara Dumaplin"]);
+        assert_eq!(s("By A. J. Neal View In Digital Edition"), ["A. J. Neal"]);
         assert_eq!(
             s("Dec 26, 2025 • Mahua Das in Project Management"),
             ["Mahua Das"]

@@ -436,8 +436,20 @@ fn author_candidates(
         }
     }
     // Visible bylines, strongest first, never from page furniture.
-    let mut bylines: Vec<&crate::metadata::Byline> =
-        meta.bylines.iter().filter(|b| !b.in_boilerplate).collect();
+    // When every headline sits in what looks like page furniture (broken markup, a theme
+    // that wraps the page in an `<aside>`), the bylines next to the headline still count.
+    let h1_in_furniture = match (meta.first_h1, meta.h1s.first()) {
+        (None, Some(h)) => Some(h.1),
+        _ => None,
+    };
+    let mut bylines: Vec<&crate::metadata::Byline> = meta
+        .bylines
+        .iter()
+        .filter(|b| {
+            !b.in_boilerplate
+                || h1_in_furniture.is_some_and(|h| b.order + 20 >= h && b.order <= h + 60)
+        })
+        .collect();
     bylines.sort_by_key(|b| std::cmp::Reverse(b.strength));
     let h1 = meta.first_h1.unwrap_or(0);
     for b in bylines {
