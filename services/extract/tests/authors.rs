@@ -171,3 +171,18 @@ fn a_name_alone_in_an_author_info_box_is_the_byline() {
         ["Denise Everheart"]
     );
 }
+
+#[test]
+fn a_byline_next_to_a_headline_in_page_furniture_counts() {
+    // Broken markup leaves the whole page inside an unclosed <aside>.
+    let html = format!(
+        "<html><head><title>Startup lessons</title></head><body><aside class=\"announcement\">\
+         <div><a href=\"/x\">News</a></span></div></a><main><h1>Startup lessons</h1>\
+         <span class=\"blog-meta-author\">Tim Enwall</span><p>{PARA}</p><p>{PARA}</p></main>\
+         </body></html>"
+    );
+    assert_eq!(
+        authors(&html, "https://blog.example/lessons"),
+        ["Tim Enwall"]
+    );
+}
