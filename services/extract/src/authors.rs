@@ -61,6 +61,13 @@ pub fn strip_dates(s: &str) -> String {
     DATEISH.replace_all(&s, " | ").into_owned()
 }
 
+/// Bylines that name a newsroom rather than a person: "Our Editors", "The Editors",
+/// "News Desk", "Metro Desk", "Editorial Board".
+static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:our|the)\s+editors|[\w-]+\s+desk|editorial\s+(?:board|team|staff)|the\s+newsroom)$")
+        .expect("valid regex")
+});
+
 /// "Jane Doe in Project Management": the section a post is filed in, after the name.
 static IN_SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+in\s+[A-Z#].*$").expect("valid regex"));
@@ -417,6 +424,13 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
                 continue;
             }
             if part.split_whitespace().count() <= 2 {
+                // A newsroom's collective byline ("Our Editors", "News Desk") is the byline.
+                if i == 0
+                    && COLLECTIVE.is_match(part)
+                    && let Some(n) = clean_name(part)
+                {
+                    push_unique(&mut out, n);
+                }
                 continue;
             }
         }
@@ -599,6 +613,9 @@ mod tests {
         assert_eq!(s("The Associated Press"), ["The Associated Press"]);
         assert_eq!(s("Reuters"), ["Reuters"]);
         assert_eq!(s("By CBC News Staff"), ["CBC News Staff"]);
+        assert_eq!(s("By News Desk"), ["News Desk"]);
+        assert_eq!(s("Our Editors"), ["Our Editors"]);
+        assert!(s("Staff Writer").is_empty());
         assert_eq!(s("Jane Doe and jane doe"), ["Jane Doe"]);
     }
 
