@@ -182,7 +182,7 @@ pub fn collect(doc: &Html) -> Meta {
     // The last short texts, for author boxes ("Jane Doe" then "Jane Doe is a reporter ...").
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
-    let mut hints: std::collections::HashMap<(String, bool), (bool, u8, bool)> =
+    let mut hints: std::collections::HashMap<String, (bool, bool, u8, bool)> =
         std::collections::HashMap::new();
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -285,19 +285,22 @@ pub fn collect(doc: &Html) -> Meta {
                     (c, i) => format!("{} {}", c.unwrap_or_default(), i.unwrap_or_default())
                         .to_ascii_lowercase(),
                 };
-                let (hint_bp, hint_byline, hint_date) = if class_id.is_empty() {
-                    (false, 0, false)
-                } else if let Some(v) = hints.get(&(class_id.clone(), in_article > 0)) {
+                // Furniture outside and inside an `<article>`, byline strength, date hint.
+                let (bp_out, bp_in, hint_byline, hint_date) = if class_id.is_empty() {
+                    (false, false, 0, false)
+                } else if let Some(v) = hints.get(&class_id) {
                     *v
                 } else {
                     let v = (
-                        is_boilerplate_hint_in(&class_id, in_article > 0),
+                        is_boilerplate_hint_in(&class_id, false),
+                        is_boilerplate_hint_in(&class_id, true),
                         byline_hint(&class_id),
                         date_hint(&class_id),
                     );
-                    hints.insert((class_id.clone(), in_article > 0), v);
+                    hints.insert(class_id.clone(), v);
                     v
                 };
+                let hint_bp = if in_article > 0 { bp_in } else { bp_out };
                 // Page-wide containers carry theme classes ("profile-sidebar-active",
                 // "small-masthead") that say nothing about their content.
                 let container = matches!(name, "html" | "body" | "main" | "article");

@@ -209,22 +209,14 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             }
         }
     }
-    let c = &Candidates {
-        h1s: c.h1s.clone(),
-        meta: c.meta.clone(),
-        title_tag: c.title_tag,
-        visible_h1s: c.visible_h1s,
-        site_names,
-        host: c.host,
-    };
-    let tag_clean = tag.as_deref().map(|t| strip_site(t, &c.site_names, c.host));
-    let is_site = |t: &str| site_like(t, &c.site_names, c.host);
+    let tag_clean = tag.as_deref().map(|t| strip_site(t, &site_names, c.host));
+    let is_site = |t: &str| site_like(t, &site_names, c.host);
     let meta: Vec<String> = meta.into_iter().filter(|m| !is_site(m)).collect();
     let h1s: Vec<String> = c
         .h1s
         .iter()
         .filter(|h| !is_site(h))
-        .map(|h| clean_h1(h, &c.site_names, c.host))
+        .map(|h| clean_h1(h, &site_names, c.host))
         .filter(|h| !h.is_empty() && !is_site(h))
         .collect();
     let mut refs: Vec<String> = meta.clone();
@@ -251,7 +243,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         let hn = norm(h);
         if refs
             .iter()
-            .any(|r| norm(r) == hn || norm(&strip_site(r, &c.site_names, c.host)) == hn)
+            .any(|r| norm(r) == hn || norm(&strip_site(r, &site_names, c.host)) == hn)
         {
             return Some(recased(h));
         }
@@ -279,7 +271,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         }
     }
     if let Some(m) = meta.first() {
-        let s = strip_site(m, &c.site_names, c.host);
+        let s = strip_site(m, &site_names, c.host);
         if !s.is_empty() {
             return Some(s);
         }
