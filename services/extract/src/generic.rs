@@ -243,7 +243,7 @@ pub fn choose_authors(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in author_candidates(meta, st, sites, host) {
-        let mut name = n.clone();
+        let mut name = n;
         for site in sites {
             let lower = name.to_lowercase();
             let site_l = site.to_lowercase();
@@ -263,17 +263,12 @@ pub fn choose_authors(
     }
     // "By Jane Doe, Reuters": the agency or outlet is the person's affiliation, not a
     // second author. An agency alone is the byline and stays.
+    let labels = labels_of(host);
     let is_outlet = |n: &str| {
+        let compact = compact(n);
         authors::is_agency(n)
             || sites.iter().any(|s| s.eq_ignore_ascii_case(n))
-            || labels_of(host).iter().any(|l| {
-                let compact: String = n
-                    .to_lowercase()
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                compact.len() >= 3 && *l == compact
-            })
+            || (compact.len() >= 3 && labels.contains(&compact))
     };
     if out.iter().any(|n| !is_outlet(n)) {
         out.retain(|n| !is_outlet(n));
@@ -283,9 +278,14 @@ pub fn choose_authors(
 
 /// The labels of a host name, alphanumeric only ("ecoflow" of www.ecoflow.com).
 fn labels_of(host: &str) -> Vec<String> {
-    host.to_ascii_lowercase()
-        .split('.')
-        .map(|l| l.chars().filter(|c| c.is_alphanumeric()).collect())
+    host.split('.').map(compact).collect()
+}
+
+/// A name as a host label would spell it: lower case, letters and digits only.
+fn compact(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 
@@ -299,11 +299,7 @@ fn author_candidates(
     // one of them is the site's, not a person's ("David" on davidbau.com is a person).
     let labels = labels_of(host);
     let is_site = |n: &str| {
-        let compact: String = n
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let compact = compact(n);
         sites.iter().any(|s| s.eq_ignore_ascii_case(n))
             || (compact.len() >= 3 && !n.trim().contains(' ') && labels.contains(&compact))
     };
