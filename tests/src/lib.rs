@@ -273,21 +273,40 @@ pub fn synthetic_page(
 }
 
 /// Publish live pages (to the parse queue and the stream), confirmed.
+///
+/// A publish that fails with a channel error is sent again on a new connection, as the
+/// scraper's reconnecting session does: RabbitMQ 3.10 can close a channel that publishes to a
+/// stream created a moment before (`osiris_writer:write(none, ...)`, a broker race). A page sent
+/// twice is stored once (storage is idempotent by page id).
 pub async fn publish_pages(
     env: &TestEnv,
     pages: &[newsflow_shared::messages::RawPage],
 ) -> anyhow::Result<()> {
-    let (conn, ch) = env.channel().await?;
+    let (mut conn, mut ch) = env.channel().await?;
     let topology = env.topology();
     for p in pages {
-        newsflow_shared::amqp::publish_page(
-            &ch,
-            &topology,
-            p,
-            newsflow_shared::topology::RK_PAGE,
-            Duration::from_secs(10),
-        )
-        .await?;
+        let mut attempt = 0;
+        loop {
+            let sent = newsflow_shared::amqp::publish_page(
+                &ch,
+                &topology,
+                p,
+                newsflow_shared::topology::RK_PAGE,
+                Duration::from_secs(10),
+            )
+            .await;
+            match sent {
+                Ok(_) => break,
+                Err(e) if attempt < 3 => {
+                    attempt += 1;
+                    eprintln!("publish_pages: {e}; sending again on a new connection");
+                    conn.close(200, "retry".into()).await.ok();
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    (conn, ch) = env.channel().await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
     conn.close(200, "bye".into()).await.ok();
     Ok(())
