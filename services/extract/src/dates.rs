@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone, Utc,
+    TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
 use regex::Regex;
@@ -53,13 +53,77 @@ impl Parsed {
 }
 
 /// The time zone of a site on a country domain, where one zone covers (most of) the
-/// country: it places a time the page writes without an offset. `None` for generic domains.
+/// country: it places a time the page writes without an offset. `None` for generic domains
+/// and for country domains used as generic ones (`.co`, `.io`, `.tv`, `.me`, ...).
 pub fn zone_for_host(host: &str) -> Option<Tz> {
-    use chrono_tz::{Africa, America, Asia, Australia, Europe, Pacific};
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let tld = host.rsplit('.').next()?;
-    Some(match tld {
-        "uk" => Europe::London,
+    match tld {
+        "uk" => country_zone("gb"),
+        "co" | "io" | "me" | "tv" | "ai" | "fm" | "ly" | "gg" | "to" | "cc" | "ws" | "us"
+        | "ag" | "am" | "bz" | "la" | "nu" | "sh" | "st" | "vc" => None,
+        cc => country_zone(cc),
+    }
+}
+
+/// The zone of a page's locale ("en_US", "de-AT", "fr", "ja"): the country's zone when the
+/// tag names one, else the zone of a language spoken mostly in one zone. `None` for
+/// languages spread over many ("en", "es", "pt", "ar").
+pub fn zone_for_locale(tag: &str) -> Option<Tz> {
+    use chrono_tz::{Asia, Europe};
+    let mut parts = tag.trim().split(['-', '_']);
+    let lang = parts.next()?.to_ascii_lowercase();
+    // The region is the first two-letter part after the language ("zh-Hant-TW" -> "tw").
+    if let Some(region) = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return country_zone(&region.to_ascii_lowercase());
+    }
+    Some(match lang.as_str() {
+        "de" => Europe::Berlin,
+        "fr" => Europe::Paris,
+        "it" => Europe::Rome,
+        "nl" => Europe::Amsterdam,
+        "pl" => Europe::Warsaw,
+        "cs" => Europe::Prague,
+        "sk" => Europe::Bratislava,
+        "hu" => Europe::Budapest,
+        "ro" => Europe::Bucharest,
+        "bg" => Europe::Sofia,
+        "el" => Europe::Athens,
+        "tr" => Europe::Istanbul,
+        "uk" => Europe::Kyiv,
+        "ru" => Europe::Moscow,
+        "sv" => Europe::Stockholm,
+        "da" => Europe::Copenhagen,
+        "nb" | "nn" | "no" => Europe::Oslo,
+        "fi" => Europe::Helsinki,
+        "hr" => Europe::Zagreb,
+        "sl" => Europe::Ljubljana,
+        "sr" => Europe::Belgrade,
+        "lt" => Europe::Vilnius,
+        "lv" => Europe::Riga,
+        "et" => Europe::Tallinn,
+        "ca" | "eu" | "gl" => Europe::Madrid,
+        "he" | "iw" => Asia::Jerusalem,
+        "ja" => Asia::Tokyo,
+        "ko" => Asia::Seoul,
+        "zh" => Asia::Shanghai,
+        "hi" | "mr" | "ta" | "te" | "kn" | "ml" | "gu" => Asia::Kolkata,
+        "ur" => Asia::Karachi,
+        "fa" => Asia::Tehran,
+        "th" => Asia::Bangkok,
+        "vi" => Asia::Ho_Chi_Minh,
+        "id" => Asia::Jakarta,
+        "ms" => Asia::Kuala_Lumpur,
+        _ => return None,
+    })
+}
+
+/// The zone most of a country's newsrooms keep, by ISO 3166 code (lower case).
+fn country_zone(cc: &str) -> Option<Tz> {
+    use chrono_tz::{Africa, America, Asia, Atlantic, Australia, Europe, Pacific};
+    Some(match cc {
+        "gb" => Europe::London,
         "ie" => Europe::Dublin,
         "de" => Europe::Berlin,
         "fr" => Europe::Paris,
@@ -67,24 +131,42 @@ pub fn zone_for_host(host: &str) -> Option<Tz> {
         "it" => Europe::Rome,
         "nl" => Europe::Amsterdam,
         "be" => Europe::Brussels,
+        "lu" => Europe::Luxembourg,
         "ch" => Europe::Zurich,
         "at" => Europe::Vienna,
         "se" => Europe::Stockholm,
         "no" => Europe::Oslo,
         "dk" => Europe::Copenhagen,
         "fi" => Europe::Helsinki,
+        "is" => Atlantic::Reykjavik,
         "pl" => Europe::Warsaw,
         "cz" => Europe::Prague,
+        "sk" => Europe::Bratislava,
+        "hu" => Europe::Budapest,
+        "si" => Europe::Ljubljana,
+        "hr" => Europe::Zagreb,
+        "rs" => Europe::Belgrade,
+        "bg" => Europe::Sofia,
         "pt" => Europe::Lisbon,
         "gr" => Europe::Athens,
         "ro" => Europe::Bucharest,
-        "hu" => Europe::Budapest,
         "ua" => Europe::Kyiv,
+        "lt" => Europe::Vilnius,
+        "lv" => Europe::Riga,
+        "ee" => Europe::Tallinn,
+        "ru" => Europe::Moscow,
         "tr" => Europe::Istanbul,
         "il" => Asia::Jerusalem,
+        "ae" => Asia::Dubai,
+        "sa" => Asia::Riyadh,
+        "qa" => Asia::Qatar,
+        "eg" => Africa::Cairo,
+        "am" => Asia::Yerevan,
         "in" => Asia::Kolkata,
         "pk" => Asia::Karachi,
         "bd" => Asia::Dhaka,
+        "lk" => Asia::Colombo,
+        "np" => Asia::Kathmandu,
         "jp" => Asia::Tokyo,
         "kr" => Asia::Seoul,
         "cn" => Asia::Shanghai,
@@ -93,16 +175,68 @@ pub fn zone_for_host(host: &str) -> Option<Tz> {
         "sg" => Asia::Singapore,
         "my" => Asia::Kuala_Lumpur,
         "ph" => Asia::Manila,
+        "th" => Asia::Bangkok,
+        "vn" => Asia::Ho_Chi_Minh,
+        "id" => Asia::Jakarta,
         "nz" => Pacific::Auckland,
         "za" => Africa::Johannesburg,
         "ng" => Africa::Lagos,
         "ke" => Africa::Nairobi,
+        "gh" => Africa::Accra,
+        "br" => America::Sao_Paulo,
+        "ar" => America::Argentina::Buenos_Aires,
+        "cl" => America::Santiago,
+        "pe" => America::Lima,
+        "co" => America::Bogota,
+        "ve" => America::Caracas,
         // Several zones: the one most of the country's newsrooms keep.
+        "mx" => America::Mexico_City,
         "ca" => America::Toronto,
+        "us" => America::New_York,
         "au" => Australia::Sydney,
         _ => return None,
     })
 }
+
+/// The offset the page source gives elsewhere to the wall time `n` ("2019-11-19T18:18:25-08:00"
+/// in a script's data when the metadata says "2019-11-19T18:18:25"): the same moment, placed.
+pub fn offset_in_source(source: &str, n: NaiveDateTime) -> Option<FixedOffset> {
+    let key = n.format("%Y-%m-%dT%H:%M").to_string();
+    let mut from = 0;
+    let mut seen = 0;
+    while let Some(i) = source.get(from..).and_then(|s| s.find(&key)) {
+        let at = from + i + key.len();
+        from = at;
+        seen += 1;
+        if seen > 50 {
+            break;
+        }
+        let rest = &source[at..source.len().min(at + 40)];
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+        // Seconds must agree when both sides give them (a dateline gives none).
+        let secs = &source[at..at + (source.len() - at).min(3)];
+        if let Some(s) = secs.strip_prefix(':')
+            && s.len() == 2
+            && n.second() != 0
+            && s.parse::<u32>().ok().is_some_and(|s| s != n.second())
+        {
+            continue;
+        }
+        if let Some(m) = OFFSET_AT.find(rest) {
+            let off = match m.as_str() {
+                "Z" => fixed(0),
+                o => parse_offset(o),
+            };
+            if off.is_some() {
+                return off;
+            }
+        }
+    }
+    None
+}
+
+static OFFSET_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Z|[+-]\d{2}:?\d{2})").expect("valid regex"));
 
 fn utc_offset() -> FixedOffset {
     FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix())
@@ -553,6 +687,43 @@ pub fn from_url(path: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_locale_names_a_zone_where_its_country_or_language_has_one() {
+        use chrono_tz::{America, Asia, Europe};
+        assert_eq!(zone_for_locale("en_US"), Some(America::New_York));
+        assert_eq!(zone_for_locale("en-GB"), Some(Europe::London));
+        assert_eq!(zone_for_locale("pt-BR"), Some(America::Sao_Paulo));
+        assert_eq!(zone_for_locale("zh-Hant-TW"), Some(Asia::Taipei));
+        assert_eq!(zone_for_locale("de"), Some(Europe::Berlin));
+        assert_eq!(zone_for_locale("ja"), Some(Asia::Tokyo));
+        // Languages of many zones name none.
+        assert_eq!(zone_for_locale("en"), None);
+        assert_eq!(zone_for_locale("es"), None);
+        // Country domains used as generic ones name none either.
+        assert_eq!(zone_for_host("example.co"), None);
+        assert_eq!(zone_for_host("example.io"), None);
+        assert_eq!(zone_for_host("example.com.br"), Some(America::Sao_Paulo));
+    }
+
+    #[test]
+    fn the_source_gives_the_offset_of_the_same_wall_time() {
+        let n = NaiveDate::from_ymd_opt(2019, 11, 19)
+            .and_then(|d| d.and_hms_opt(18, 18, 25))
+            .expect("valid");
+        let off = |s: &str| offset_in_source(s, n).map(|o| o.local_minus_utc());
+        assert_eq!(off(r#""t":"2019-11-19T18:18:25.8-08:00""#), Some(-8 * 3600));
+        assert_eq!(
+            off(r#""t":"2019-11-19T18:18:25+0530""#),
+            Some(5 * 3600 + 1800)
+        );
+        assert_eq!(off(r#""t":"2019-11-19T18:18:25Z""#), Some(0));
+        // Other seconds, no offset, or another minute: not the same moment.
+        assert_eq!(off(r#""t":"2019-11-19T18:18:59-08:00""#), None);
+        assert_eq!(off(r#""t":"2019-11-19T18:18:25""#), None);
+        assert_eq!(off(r#""t":"2019-11-19T18:19:25-08:00""#), None);
+    }
+
     use super::*;
     use chrono_tz::America;
 

@@ -162,57 +162,126 @@ const MODIFIED_KEYS: &[&str] = &[
     "sailthru.lastmodified",
 ];
 
+/// A date string found on the page, and whether readers see it (a dateline, a `<time>`'s
+/// text) or only machines do (metadata, attributes). A time written without an offset is
+/// mostly UTC in metadata and mostly the newsroom's local time in a visible dateline.
+#[derive(Debug, Clone)]
+pub struct DateCand {
+    pub text: String,
+    pub visible: bool,
+}
+
+impl DateCand {
+    /// A date from metadata or an attribute. One written for readers ("Fri 6:45 PM, Feb 16,
+    /// 2018" as an itemprop's text, a meta tag's "November 20, 2019 13:42") counts as visible.
+    pub fn machine(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let t = text.trim_start();
+        let iso = t.len() >= 10
+            && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && t.as_bytes()[4] == b'-';
+        let epoch = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        DateCand {
+            visible: !(iso || epoch),
+            text,
+        }
+    }
+
+    pub fn visible(text: impl Into<String>) -> Self {
+        DateCand {
+            text: text.into(),
+            visible: true,
+        }
+    }
+}
+
+/// What places a time written without an offset.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ZoneHints<'a> {
+    /// The site's zone when known (a site profile, a country domain).
+    pub site: Option<chrono_tz::Tz>,
+    /// The zone of the page's locale (`og:locale` "en_US", `<html lang="de">`): a guess
+    /// for datelines shown to readers when nothing better is known.
+    pub locale: Option<chrono_tz::Tz>,
+    /// The page source, where the same wall time may be written with its offset.
+    pub source: &'a str,
+}
+
 /// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
 /// instant on the same day from a later candidate when it only gave a day.
-/// `zone`: the site's time zone when known (a site profile, a country domain): it places a
-/// time written without an offset when no other date on the page gives one.
-pub fn choose_date(
-    cands: &[String],
-    ctx: &DateCtx,
-    zone: Option<chrono_tz::Tz>,
-) -> Option<PubTime> {
-    let parsed: Vec<Parsed> = cands
+///
+/// A time without an offset is placed, in this order: by an instant on the page naming the
+/// same moment; by the same wall time written with an offset anywhere in the source; by an
+/// offset the page gives to another date; by the site's zone; and, for a dateline readers
+/// see, by the zone of the page's locale; else it is read as UTC.
+pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> Option<PubTime> {
+    let parsed: Vec<(Parsed, bool)> = cands
         .iter()
         .take(40)
-        .filter_map(|c| dates::parse(c, ctx, None))
-        .filter(|p| {
+        .filter_map(|c| dates::parse(&c.text, ctx, None).map(|p| (p, c.visible)))
+        // Midnight without a zone is a day written as a time ("4/24/2000 12:00:00 AM").
+        .map(|(p, v)| match p {
+            Parsed::Naive(n) if n.time() == chrono::NaiveTime::MIN => (Parsed::Day(n.date()), v),
+            p => (p, v),
+        })
+        .filter(|(p, _)| {
             ctx.fetched_at
                 .is_none_or(|f| p.day() <= (f + chrono::Duration::days(2)).date_naive())
         })
         .collect();
-    let first = *parsed.first()?;
-    let offset = parsed.iter().find_map(|p| match p {
+    let (first, _) = *parsed.first()?;
+    let offset = parsed.iter().find_map(|(p, _)| match p {
         Parsed::Instant(t) => Some(*t.offset()),
         _ => None,
     });
+    let place = |n: chrono::NaiveDateTime, visible: bool| -> PubTime {
+        if let Some(off) = dates::offset_in_source(zones.source, n) {
+            return Parsed::Naive(n).resolve(None, Some(off));
+        }
+        let utc = offset.filter(|o| o.local_minus_utc() == 0);
+        let other = offset.filter(|o| o.local_minus_utc() != 0);
+        if !visible {
+            return match offset {
+                Some(o) => Parsed::Naive(n).resolve(None, Some(o)),
+                None => Parsed::Naive(n).resolve(zones.site, None),
+            };
+        }
+        if let Some(o) = other {
+            return Parsed::Naive(n).resolve(None, Some(o));
+        }
+        match zones.site.or(zones.locale) {
+            Some(z) => Parsed::Naive(n).resolve(Some(z), None),
+            None => Parsed::Naive(n).resolve(None, utc),
+        }
+    };
     match first {
         Parsed::Instant(t) => Some(PubTime::Instant(t)),
         Parsed::Day(d) => {
-            if let Some(better) = parsed
+            match parsed
                 .iter()
-                .find(|p| p.day() == d && !matches!(p, Parsed::Day(_)))
+                .find(|(p, _)| p.day() == d && !matches!(p, Parsed::Day(_)))
             {
-                return Some(better.resolve(offset.is_none().then_some(zone).flatten(), offset));
+                Some((Parsed::Instant(t), _)) => Some(PubTime::Instant(*t)),
+                Some((Parsed::Naive(n), visible)) => Some(place(*n, *visible)),
+                _ => Some(PubTime::Day(d)),
             }
-            Some(PubTime::Day(d))
         }
         Parsed::Naive(n) => {
-            if let Some(Parsed::Instant(t)) = parsed
-                .iter()
-                .find(|p| matches!(p, Parsed::Instant(t) if t.naive_local() == n))
-            {
+            if let Some((Parsed::Instant(t), _)) = parsed.iter().find(
+                |(p, _)| matches!(p, Parsed::Instant(t) if same_wall_time(t.naive_local(), n)),
+            ) {
                 return Some(PubTime::Instant(*t));
             }
             // A time without a zone and an instant within a day's zones of it: the same
             // moment, once written in local time and once with its offset (often UTC).
-            if let Some(Parsed::Instant(t)) = parsed.iter().find(|p| {
+            if let Some((Parsed::Instant(t), _)) = parsed.iter().find(|(p, _)| {
                 matches!(p, Parsed::Instant(t)
                     if (t.naive_utc() - n).num_minutes().abs() <= 14 * 60
                         && (t.naive_utc() - n).num_minutes() % 15 == 0)
             }) {
                 return Some(PubTime::Instant(*t));
             }
-            Some(first.resolve(offset.is_none().then_some(zone).flatten(), offset))
+            Some(place(n, parsed[0].1))
         }
     }
 }
@@ -500,80 +569,78 @@ pub fn choose_published(
     st: &Structured<'_>,
     page: &Url,
     ctx: &DateCtx,
+    zones: &ZoneHints<'_>,
 ) -> Option<PubTime> {
-    let mut c: Vec<String> = Vec::new();
+    let mut c: Vec<DateCand> = Vec::new();
     for k in ["datePublished", "dateCreated", "uploadDate"] {
         if let Some(s) = ld_str(st.art, k) {
-            c.push(s);
+            c.push(DateCand::machine(s));
         }
     }
     for k in PUBLISHED_KEYS {
         if let Some(v) = meta.get(&[k]) {
-            c.push(v.to_string());
+            c.push(DateCand::machine(v));
         }
     }
     if let Some(v) = meta.itemprop("datePublished") {
-        c.push(v.to_string());
+        c.push(DateCand::machine(v));
     }
     if let Some(p) = parsely(meta)
         && let Some(v) = p.get("pub_date").and_then(jsonld::text)
     {
-        c.push(v);
+        c.push(DateCand::machine(v));
     }
     // Any JSON-LD object of the page with a publication date.
     for o in &st.all {
         if let Some(v) = o.get("datePublished").and_then(jsonld::text) {
-            c.push(v);
+            c.push(DateCand::machine(v));
         }
     }
+    let time_el = |c: &mut Vec<DateCand>, t: &crate::metadata::TimeEl| {
+        c.extend(t.datetime.iter().map(DateCand::machine));
+        c.push(DateCand::visible(t.text.as_str()));
+    };
     for t in meta
         .times
         .iter()
         .filter(|t| t.published && !t.in_boilerplate)
     {
-        c.extend(t.datetime.clone());
-        c.push(t.text.clone());
+        time_el(&mut c, t);
     }
     for t in meta
         .times
         .iter()
         .filter(|t| !t.modified && !t.in_boilerplate)
     {
-        c.extend(t.datetime.clone());
-        c.push(t.text.clone());
+        time_el(&mut c, t);
     }
     for (t, bp) in &meta.dateline_texts {
         if !bp {
-            c.push(t.clone());
+            c.push(DateCand::visible(t.as_str()));
         }
     }
     // Visible dates: the first after the headline, then any, then those in page furniture.
     let after_h1 = meta.first_h1.unwrap_or(0);
     for (t, o, bp) in &meta.date_texts {
         if !bp && *o >= after_h1 {
-            c.push(t.clone());
+            c.push(DateCand::visible(t.as_str()));
         }
     }
     for (t, _, bp) in &meta.date_texts {
         if !bp {
-            c.push(t.clone());
+            c.push(DateCand::visible(t.as_str()));
         }
     }
     for t in meta.times.iter().filter(|t| t.in_boilerplate) {
-        c.extend(t.datetime.clone());
-        c.push(t.text.clone());
+        time_el(&mut c, t);
     }
     // Last: datelines in page furniture (a sidebar's "Published July 8, 2025").
     for (t, bp) in &meta.dateline_texts {
         if *bp {
-            c.push(t.clone());
+            c.push(DateCand::visible(t.as_str()));
         }
     }
-    let found = choose_date(
-        &c,
-        ctx,
-        dates::zone_for_host(page.host_str().unwrap_or_default()),
-    );
+    let found = choose_date(&c, ctx, zones);
     if found.is_some() {
         return found;
     }
@@ -583,29 +650,70 @@ pub fn choose_published(
 pub fn choose_modified(
     meta: &Meta,
     st: &Structured<'_>,
-    page: &Url,
     ctx: &DateCtx,
+    zones: &ZoneHints<'_>,
 ) -> Option<PubTime> {
-    let mut c: Vec<String> = Vec::new();
+    let mut c: Vec<DateCand> = Vec::new();
     if let Some(s) = ld_str(st.art, "dateModified") {
-        c.push(s);
+        c.push(DateCand::machine(s));
     }
     for k in MODIFIED_KEYS {
         if let Some(v) = meta.get(&[k]) {
-            c.push(v.to_string());
+            c.push(DateCand::machine(v));
         }
     }
     if let Some(v) = meta.itemprop("dateModified") {
-        c.push(v.to_string());
+        c.push(DateCand::machine(v));
     }
     for t in meta.times.iter().filter(|t| t.modified) {
-        c.extend(t.datetime.clone());
+        c.extend(t.datetime.iter().map(DateCand::machine));
     }
-    choose_date(
-        &c,
-        ctx,
-        dates::zone_for_host(page.host_str().unwrap_or_default()),
-    )
+    choose_date(&c, ctx, zones)
+}
+
+/// The same wall time, to the minute when `n` gives no seconds (a dateline's "13:58" and
+/// an attribute's "13:58:12").
+fn same_wall_time(t: chrono::NaiveDateTime, n: chrono::NaiveDateTime) -> bool {
+    use chrono::Timelike;
+    t == n || (n.second() == 0 && t.with_second(0).and_then(|t| t.with_nanosecond(0)) == Some(n))
+}
+
+/// What places the page's zone-less times: its country domain, its locale, its source.
+pub fn zone_hints<'a>(
+    meta: &Meta,
+    st: &Structured<'_>,
+    page: &Url,
+    source: &'a str,
+) -> ZoneHints<'a> {
+    let host = page.host_str().unwrap_or_default();
+    let tags: Vec<String> = [
+        meta.get(&["og:locale"]).map(str::to_string),
+        meta.html_lang.clone(),
+        meta.get(&["content-language", "language", "dc.language"])
+            .map(str::to_string),
+        ld_str(st.art, "inLanguage"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // The first tag that names a zone ("en" names none, "en-us" does).
+    let locale = tags
+        .iter()
+        .find_map(|t| dates::zone_for_locale(t))
+        .or_else(|| {
+            // English on a generic domain: most such newsrooms keep US Eastern time.
+            let english = tags.first().and_then(|t| lang::from_tag(t)).as_deref() == Some("en");
+            let generic = matches!(
+                host.rsplit('.').next(),
+                Some("com" | "org" | "net" | "news" | "us")
+            );
+            (english && generic).then_some(chrono_tz::America::New_York)
+        });
+    ZoneHints {
+        site: dates::zone_for_host(host),
+        locale,
+        source,
+    }
 }
 
 fn resolve_url(base: &Url, href: &str) -> Option<String> {
@@ -827,7 +935,13 @@ fn not_article_reason(
 }
 
 /// The generic extraction of one page.
-pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> PageContent {
+pub fn extract(
+    doc: &Html,
+    meta: &Meta,
+    page: &Url,
+    input: &PageInput<'_>,
+    html: &str,
+) -> PageContent {
     let st = structured(meta, page);
     let sites = site_names(meta, &st);
     let ctx = DateCtx {
@@ -893,14 +1007,15 @@ pub fn extract(doc: &Html, meta: &Meta, page: &Url, input: &PageInput<'_>) -> Pa
         })
         .or_else(|| meta.get(&["application-name"]).map(str::to_string))
         .map(|s| collapse_ws(&decode_entities(&s)));
-    let published_at = choose_published(meta, &st, page, &ctx);
+    let zones = zone_hints(meta, &st, page, html);
+    let published_at = choose_published(meta, &st, page, &ctx, &zones);
     let article = Article {
         url: page.to_string(),
         canonical_url: canonical(meta, page),
         title,
         authors: choose_authors(meta, &st, &sites, &host),
         published_at,
-        modified_at: choose_modified(meta, &st, page, &ctx),
+        modified_at: choose_modified(meta, &st, &ctx, &zones),
         source,
         language: language(meta, &st, &body_text),
         description: meta
@@ -934,8 +1049,9 @@ mod tests {
     use super::*;
 
     fn choose(cands: &[&str]) -> Option<String> {
-        let cands: Vec<String> = cands.iter().map(|s| s.to_string()).collect();
-        choose_date(&cands, &DateCtx { fetched_at: None }, None).map(|p| p.to_string())
+        let cands: Vec<DateCand> = cands.iter().map(|s| DateCand::machine(*s)).collect();
+        choose_date(&cands, &DateCtx { fetched_at: None }, &ZoneHints::default())
+            .map(|p| p.to_string())
     }
 
     #[test]
@@ -958,11 +1074,14 @@ mod tests {
 
     #[test]
     fn a_zoneless_time_on_a_country_domain_is_placed_in_its_zone() {
-        let zone = dates::zone_for_host("www.example.co.uk");
+        let zones = ZoneHints {
+            site: dates::zone_for_host("www.example.co.uk"),
+            ..ZoneHints::default()
+        };
         let ctx = DateCtx { fetched_at: None };
         let one = |c: &[&str]| {
-            let c: Vec<String> = c.iter().map(|s| s.to_string()).collect();
-            choose_date(&c, &ctx, zone).map(|p| p.to_string())
+            let c: Vec<DateCand> = c.iter().map(|s| DateCand::machine(*s)).collect();
+            choose_date(&c, &ctx, &zones).map(|p| p.to_string())
         };
         // British summer time, then winter time.
         assert_eq!(
@@ -979,6 +1098,61 @@ mod tests {
             Some("2025-07-18T10:00:00+02:00")
         );
         assert_eq!(dates::zone_for_host("example.com"), None);
+    }
+
+    #[test]
+    fn a_zoneless_dateline_is_placed_by_the_page_not_read_as_utc() {
+        let ctx = DateCtx { fetched_at: None };
+        let run =
+            |c: &[DateCand], z: &ZoneHints<'_>| choose_date(c, &ctx, z).map(|p| p.to_string());
+        let us = ZoneHints {
+            locale: dates::zone_for_locale("en_US"),
+            ..ZoneHints::default()
+        };
+        // A dateline readers see is the newsroom's local time (daylight saving right) ...
+        assert_eq!(
+            run(&[DateCand::visible("Nov. 18, 2019 at 11:08 a.m.")], &us).as_deref(),
+            Some("2019-11-18T11:08:00-05:00")
+        );
+        assert_eq!(
+            run(
+                &[DateCand::machine("Posted: Fri 6:45 PM, July 16, 2021")],
+                &us
+            )
+            .as_deref(),
+            Some("2021-07-16T18:45:00-04:00")
+        );
+        // ... while a zone-less machine timestamp is mostly UTC.
+        assert_eq!(
+            run(&[DateCand::machine("2019-11-19 19:31:39")], &us).as_deref(),
+            Some("2019-11-19T19:31:39+00:00")
+        );
+        // The same wall time written with its offset in the source (a script's data) wins.
+        let src = r#"<script>var d = {"articlePublishTime": "2019-11-19T18:18:25.828095-08:00"};</script>"#;
+        let with_src = ZoneHints { source: src, ..us };
+        assert_eq!(
+            run(
+                &[DateCand::machine("2019-11-19T18:18:25.828095")],
+                &with_src
+            )
+            .as_deref(),
+            Some("2019-11-19T18:18:25-08:00")
+        );
+        // A dateline without seconds matches an attribute with them.
+        let src = r#"<relative-time datetime="2025-12-20T13:58:12Z">December 20, 2025 13:58</relative-time>"#;
+        assert_eq!(
+            run(
+                &[DateCand::visible("December 20, 2025 13:58")],
+                &ZoneHints { source: src, ..us }
+            )
+            .as_deref(),
+            Some("2025-12-20T13:58:00+00:00")
+        );
+        // Midnight without a zone is a day written as a time: only the day is known.
+        assert_eq!(
+            run(&[DateCand::machine("4/24/2000 12:00:00 AM")], &us).as_deref(),
+            Some("2000-04-24")
+        );
     }
 
     #[test]

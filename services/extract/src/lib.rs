@@ -32,7 +32,7 @@ pub mod text;
 pub mod title;
 
 /// Bumped whenever extraction output changes; storage keeps the newest parse.
-pub const EXTRACTOR_VERSION: u32 = 3;
+pub const EXTRACTOR_VERSION: u32 = 4;
 
 /// Pages larger than this are refused rather than parsed.
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
@@ -148,7 +148,7 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
     if let Some(pc) = sites::extract(&doc, &meta, &url, input) {
         return Ok(pc);
     }
-    Ok(generic::extract(&doc, &meta, &url, input))
+    Ok(generic::extract(&doc, &meta, &url, input, &html))
 }
 
 fn looks_like_html(s: &str) -> bool {
