@@ -44,7 +44,7 @@ static DATEISH: LazyLock<Regex> = LazyLock::new(|| {
     let months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
     let weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?";
     Regex::new(&format!(
-        r"(?i){weekday}(?:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months},?\s+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[-/.][a-z]{{3,5}}[-/.]\d{{2,4}})(?:,?\s*(?:at\s+)?@?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}\b)?)?"
+        r"(?i){weekday}(?:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months},?\s+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[-/.][a-z]{{3,5}}[-/.]\d{{2,4}})(?:,?\s*(?:at\s+)?@?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}\b)?)?"
     ))
     .expect("valid regex")
 });
@@ -437,6 +437,15 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         if i > 0 && part.contains(" at ") {
             break;
         }
+        // "Victor Tangermann, Futurism": one word after full names is an outlet, not
+        // another author.
+        if i > 0
+            && !part.contains(' ')
+            && !out.is_empty()
+            && out.iter().all(|n| n.split_whitespace().count() >= 2)
+        {
+            break;
+        }
         for name in AND.split(part) {
             let name = name.trim();
             if name.is_empty() {
@@ -499,6 +508,28 @@ const AGENCIES: &[&str] = &[
 pub fn is_agency(name: &str) -> bool {
     let n = name.trim().trim_end_matches('.').to_lowercase();
     AGENCIES.contains(&n.as_str())
+}
+
+/// An agency glued to a reporter's name by the markup ("Tom Davies Associated Press"):
+/// the name alone, when at least two words of it remain.
+pub fn strip_glued_agency(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for k in (2..=3).rev() {
+        if words.len() >= k + 2 && is_agency(&words[words.len() - k..].join(" ")) {
+            return words[..words.len() - k].join(" ");
+        }
+    }
+    name.to_string()
+}
+
+/// A name with a domain in it ("Cleveland.com", "NJ Advance Media for NJ.com") is an
+/// outlet's.
+pub fn names_a_domain(name: &str) -> bool {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\w\.(?:com|net|org|co|info|news|ca|uk|au|in|de|fr|io)\b")
+            .expect("valid regex")
+    });
+    DOMAIN.is_match(name)
 }
 
 /// Append unless an equal name (ignoring case) is there.
@@ -568,6 +599,13 @@ mod tests {
         assert_eq!(s("Jane Doe | 2025/4/29 5:11"), ["Jane Doe"]);
         assert_eq!(s("By: Jane Doe on 04-ago-2021 5:11:10"), ["Jane Doe"]);
         assert_eq!(s("Chris McNamara ⋅ Founder"), ["Chris McNamara"]);
+        // A zone after the time is part of it, not a name.
+        assert!(s("20 Nov 2019 08:00 GMT").is_empty());
+        assert_eq!(
+            s("VICTOR TANGERMANN, FUTURISM 18 NOV 2019"),
+            ["VICTOR TANGERMANN"]
+        );
+        assert_eq!(s("Jane Doe, Nov. 3, 2019 5:10 PM EST"), ["Jane Doe"]);
     }
 
     #[test]

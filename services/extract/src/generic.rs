@@ -312,7 +312,7 @@ pub fn choose_authors(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in author_candidates(meta, st, sites, host) {
-        let mut name = n;
+        let mut name = authors::strip_glued_agency(&n);
         for site in sites {
             let lower = name.to_lowercase();
             let site_l = site.to_lowercase();
@@ -335,7 +335,16 @@ pub fn choose_authors(
     let labels = labels_of(host);
     let is_outlet = |n: &str| {
         let compact = compact(n);
+        let words: Vec<&str> = n.split_whitespace().collect();
+        // "CNN Business", "Reuters Staff": the site's name and a desk.
+        let site_desk = words.len() <= 3
+            && words.first().is_some_and(|w| {
+                let w = self::compact(w);
+                w.len() >= 3 && (labels.contains(&w) || sites.iter().any(|s| self::compact(s) == w))
+            });
         authors::is_agency(n)
+            || authors::names_a_domain(n)
+            || site_desk
             || sites.iter().any(|s| s.eq_ignore_ascii_case(n))
             || (compact.len() >= 3 && labels.contains(&compact))
     };

@@ -477,6 +477,8 @@ pub fn collect(doc: &Html) -> Meta {
                     ]
                     .iter()
                     .any(|p| h.contains(p))
+                        // "/topics/people/donald-trump": a subject, not a writer.
+                        && !["/topic", "/tag/", "/tags/", "/subject"].iter().any(|p| h.contains(p))
                         && let Some(e) = elr
                     {
                         let t = collapse_ws(&bounded_text(e, 120));

@@ -134,6 +134,28 @@ fn an_agency_after_a_reporter_is_an_affiliation() {
         authors(&html, "https://news.example/x"),
         ["Jane Doe", "John Roe"]
     );
+    // Glued by the markup, or a desk of the site, or the site's domain.
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Jane Doe and ERIC TUCKER Associated Press</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/x"),
+        ["Jane Doe", "ERIC TUCKER"]
+    );
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Jill Disis, CNN Business</p>",
+    );
+    assert_eq!(authors(&html, "https://www.cnn.com/2019/x"), ["Jill Disis"]);
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Amy Kuperinsky | NJ Advance Media for NJ.com</p>",
+    );
+    assert_eq!(authors(&html, "https://www.nj.com/x"), ["Amy Kuperinsky"]);
     // The agency alone is the byline.
     let html = page("", "", "<p class=\"byline\">By The Associated Press</p>");
     assert_eq!(
