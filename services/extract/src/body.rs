@@ -1076,6 +1076,21 @@ mod tests {
     }
 
     #[test]
+    fn a_post_the_article_embeds_is_part_of_it_but_share_buttons_are_not() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>The \
+             program saved my bakery this year.</p>— Jane Baker (@janebakes) November 18, \
+             2019</blockquote></div><p>{PARA}</p><div class=\"social-share\"><a href=\"/s\">\
+             Share on Facebook</a></div></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("saved my bakery"), "{body}");
+        assert!(body.contains("@janebakes"), "{body}");
+        assert!(!body.contains("Share on Facebook"), "{body}");
+    }
+
+    #[test]
     fn collapsed_accordion_sections_are_part_of_the_article() {
         let html = format!(
             "<html><body><main><h1>Solar guide</h1><p>{PARA}</p>\

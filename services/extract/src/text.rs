@@ -105,11 +105,12 @@ pub fn is_boilerplate_hint(class_id: &str) -> bool {
 /// [`is_boilerplate_hint`] for an element inside an `<article>`, where "entry-footer" and
 /// "post-meta" hold the post's own byline and date.
 pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
-    // A hero section holds the page's headline, and a byline box ("by-share-div") the
-    // author, whatever else their classes say.
+    // A hero section holds the page's headline, a byline box ("by-share-div") the author,
+    // and an embed ("social-media-embed") a post the article quotes, whatever else their
+    // classes say.
     if class_id.split_whitespace().any(|t| {
         t.split(['-', '_'])
-            .any(|p| matches!(p, "hero" | "by" | "byline"))
+            .any(|p| matches!(p, "hero" | "by" | "byline" | "embed" | "embedded"))
     }) {
         return false;
     }
