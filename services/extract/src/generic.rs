@@ -215,8 +215,12 @@ pub struct ZoneHints<'a> {
 /// offset the page gives to another date; by the site's zone; and, for a dateline readers
 /// see, by the zone of the page's locale; else it is read as UTC.
 pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> Option<PubTime> {
+    // A dateline collected twice (as a `<time>`'s text and as a date in the text) is one
+    // witness; metadata fields that agree are several.
+    let mut seen: std::collections::HashSet<(&str, bool)> = std::collections::HashSet::new();
     let parsed: Vec<(Parsed, bool)> = cands
         .iter()
+        .filter(|c| !c.visible || seen.insert((c.text.trim(), c.visible)))
         .take(40)
         .filter_map(|c| dates::parse(&c.text, ctx, None).map(|p| (p, c.visible)))
         // Midnight without a zone is a day written as a time ("4/24/2000 12:00:00 AM").
@@ -255,7 +259,7 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
         }
     };
     match first {
-        Parsed::Instant(t) => Some(PubTime::Instant(t)),
+        Parsed::Instant(t) => Some(PubTime::Instant(corroborated(t, &parsed))),
         Parsed::Day(d) => {
             match parsed
                 .iter()
@@ -619,7 +623,7 @@ pub fn choose_published(
     for t in meta
         .times
         .iter()
-        .filter(|t| !t.modified && !t.in_boilerplate)
+        .filter(|t| !t.published && !t.modified && !t.in_boilerplate)
     {
         time_el(&mut c, t);
     }
@@ -678,6 +682,52 @@ pub fn choose_modified(
         c.extend(t.datetime.iter().map(DateCand::machine));
     }
     choose_date(&c, ctx, zones)
+}
+
+/// The instant the page agrees on. Sites mislabel zones ("2019-11-20T04:31:13-06:00" in
+/// JSON-LD for the UTC time that `article:published_time` gives as "04:31:13+00:00"): when
+/// another candidate is the same time of day moved by whole quarter hours and a dateline
+/// readers see ("10:31 pm CST") agrees with it and not with the first, the one more
+/// candidates agree with wins, the dateline counting double. On a tie the first, most
+/// trusted, stays.
+fn corroborated(
+    t0: chrono::DateTime<chrono::FixedOffset>,
+    parsed: &[(Parsed, bool)],
+) -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::Timelike;
+    // A round time ("23:00:00") is as likely another date of the page as a zone mix-up.
+    if t0.minute() == 0 && t0.second() == 0 {
+        return t0;
+    }
+    let support = |t: chrono::DateTime<chrono::FixedOffset>| -> usize {
+        parsed
+            .iter()
+            .filter(|(p, _)| matches!(p, Parsed::Instant(u) if (*u - t).num_seconds().abs() < 60))
+            .map(|(_, visible)| if *visible { 2 } else { 1 })
+            .sum()
+    };
+    // Only a dateline readers see, with its zone, settles which one is mislabelled.
+    let shown = |t: chrono::DateTime<chrono::FixedOffset>| {
+        parsed.iter().any(|(p, visible)| {
+            *visible && matches!(p, Parsed::Instant(u) if (*u - t).num_seconds().abs() < 60)
+        })
+    };
+    if shown(t0) {
+        return t0;
+    }
+    let mut best = (t0, support(t0));
+    for (p, _) in parsed {
+        let Parsed::Instant(u) = p else { continue };
+        let d = (*u - t0).num_seconds();
+        if d == 0 || d.abs() > 14 * 3600 || d % 900 != 0 || !shown(*u) {
+            continue;
+        }
+        let s = support(*u);
+        if s > best.1 {
+            best = (*u, s);
+        }
+    }
+    best.0
 }
 
 /// The same wall time, to the minute when `n` gives no seconds (a dateline's "13:58" and
@@ -1162,6 +1212,31 @@ mod tests {
             run(&[DateCand::machine("4/24/2000 12:00:00 AM")], &us).as_deref(),
             Some("2000-04-24")
         );
+    }
+
+    #[test]
+    fn a_mislabelled_zone_yields_to_the_instant_the_visible_dateline_confirms() {
+        let ctx = DateCtx { fetched_at: None };
+        let run =
+            |c: &[DateCand]| choose_date(c, &ctx, &ZoneHints::default()).map(|p| p.to_string());
+        // JSON-LD gives the UTC wall time with the site's offset; the page shows CST.
+        let cands = [
+            DateCand::machine("2019-11-20T04:31:13-06:00"),
+            DateCand::machine("2019-11-20T04:31:13+00:00"),
+            DateCand::visible("Nov 19, 2019, 10:31 pm CST"),
+        ];
+        assert_eq!(run(&cands).as_deref(), Some("2019-11-20T04:31:13+00:00"));
+        // Without a dateline to settle it, the most trusted source stays.
+        assert_eq!(
+            run(&cands[..2]).as_deref(),
+            Some("2019-11-20T04:31:13-06:00")
+        );
+        // An unrelated dateline hours away is another date, not a correction.
+        let cands = [
+            DateCand::machine("2025-12-19T23:00:00+00:00"),
+            DateCand::visible("Dec 20, 2025, 10:00 am UTC"),
+        ];
+        assert_eq!(run(&cands).as_deref(), Some("2025-12-19T23:00:00+00:00"));
     }
 
     #[test]
