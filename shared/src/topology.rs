@@ -14,10 +14,26 @@
 //! message that keeps crashing its consumer ends in the dead-letter queue rather than in an
 //! endless redelivery loop. Declaring is idempotent; declaring with *different* arguments
 //! (a changed retention, say) is refused by the broker, and [`Topology::declare`] says so.
+//!
+//! # Streams that are not ready yet
+//!
+//! RabbitMQ 3.10 answers `queue.declare` of a stream that another client is still creating
+//! (two services starting together) at once, before the stream has a writer. A publish routed
+//! to it then crashes the publishing channel (`osiris_writer:write(none, ...)` in the broker
+//! log) and the broker closes the whole connection with `INTERNAL_ERROR`. A passive declare
+//! cannot tell: it answers the same before and after. So [`Topology::declare`] ends by waiting,
+//! at most [`STREAM_READY_TIMEOUT`], until each stream takes a consumer (see
+//! [`Topology::wait_for_streams`]), which it does only once its writer runs.
 
-use lapin::options::{ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions};
+use std::time::{Duration, Instant};
+
+use lapin::options::{
+    BasicConsumeOptions, BasicQosOptions, ExchangeDeclareOptions, QueueBindOptions,
+    QueueDeclareOptions,
+};
 use lapin::types::{AMQPValue, FieldTable, LongString};
-use lapin::{Channel, ExchangeKind};
+use lapin::{Channel, Connection, ConnectionProperties, ExchangeKind};
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::AmqpSettings;
 
@@ -28,9 +44,14 @@ pub const RK_REPLAY: &str = "replay";
 /// Routing key of article events.
 pub const RK_ARTICLE: &str = "article";
 
+/// How long [`Topology::declare`] waits for a declared stream to accept publishes.
+pub const STREAM_READY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Names and arguments of every exchange and queue of one deployment.
 #[derive(Debug, Clone)]
 pub struct Topology {
+    /// The broker, for the short-lived connection that checks streams are ready.
+    url: SecretString,
     prefix: String,
     delivery_limit: u32,
     stream_max_age: String,
@@ -41,6 +62,7 @@ pub struct Topology {
 impl Topology {
     pub fn new(settings: &AmqpSettings) -> Self {
         Topology {
+            url: settings.url.clone(),
             prefix: settings.prefix.clone(),
             delivery_limit: settings.delivery_limit,
             stream_max_age: settings.stream_max_age.clone(),
@@ -82,7 +104,13 @@ impl Topology {
         })
     }
 
-    /// Declare everything. Safe to call again with the same settings.
+    /// Every stream queue (publishes reach them through exchanges).
+    pub fn streams(&self) -> [String; 1] {
+        [self.page_log()]
+    }
+
+    /// Declare everything, and return once every stream accepts publishes (at most
+    /// [`STREAM_READY_TIMEOUT`] later). Safe to call again with the same settings.
     pub async fn declare(&self, ch: &Channel) -> Result<(), TopologyError> {
         let durable = ExchangeDeclareOptions {
             durable: true,
@@ -146,7 +174,109 @@ impl Topology {
         let log = self.page_log();
         self.queue(ch, &log, stream).await?;
         self.bind(ch, &log, &self.pages_exchange(), RK_PAGE).await?;
-        Ok(())
+
+        self.wait_for_streams(&self.streams(), STREAM_READY_TIMEOUT)
+            .await
+    }
+
+    /// Wait until each of `streams` (declared already) can take a publish, or fail after
+    /// `timeout`.
+    ///
+    /// A stream is ready once it takes a consumer: `basic.consume` checks that the stream has
+    /// a running member on the node, which a new stream has only once its writer runs; before
+    /// that it is refused (`PRECONDITION_FAILED ... does not have a replica on the local
+    /// node`), or, earlier still, the broker closes the connection (`INTERNAL_ERROR`, the
+    /// stream unknown to its coordinator). Hence the check runs on a connection of its own,
+    /// never the caller's, and starts again on a fresh one when it is closed. The probing
+    /// consumer starts at the stream's end (`next`), is never acknowledged, and is gone with
+    /// its channel: nothing is written to the stream and nothing is removed from it.
+    pub async fn wait_for_streams(
+        &self,
+        streams: &[String],
+        timeout: Duration,
+    ) -> Result<(), TopologyError> {
+        let started = Instant::now();
+        let deadline = started + timeout;
+        let mut conn: Option<Connection> = None;
+        let mut outcome = Ok(());
+        'streams: for stream in streams {
+            let mut delay = Duration::from_millis(5);
+            let mut attempts = 0u32;
+            loop {
+                attempts += 1;
+                let left = deadline.saturating_duration_since(Instant::now());
+                let checked = tokio::time::timeout(left, self.stream_ready(&mut conn, stream))
+                    .await
+                    .unwrap_or_else(|_| Err(format!("no answer within {timeout:?}")));
+                let last = match checked {
+                    Ok(()) => {
+                        tracing::debug!(stream = %stream, attempts, waited_ms = started.elapsed().as_millis() as u64, "Stream ready");
+                        break;
+                    }
+                    Err(e) => e,
+                };
+                if Instant::now() + delay >= deadline {
+                    outcome = Err(TopologyError::StreamNotReady {
+                        name: stream.clone(),
+                        timeout,
+                        attempts,
+                        last,
+                    });
+                    break 'streams;
+                }
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_millis(100));
+            }
+        }
+        if let Some(conn) = conn {
+            conn.close(200, "streams ready".into()).await.ok();
+        }
+        outcome
+    }
+
+    /// One readiness check of `stream`, on `conn` (opened, or opened again when the broker
+    /// closed it). `Err` says why it is not ready, or why the check could not run.
+    async fn stream_ready(
+        &self,
+        conn: &mut Option<Connection>,
+        stream: &str,
+    ) -> Result<(), String> {
+        let open = match conn.take() {
+            Some(c) if c.status().connected() => c,
+            _ => {
+                let props = ConnectionProperties::default().with_connection_name(
+                    format!("newsflow stream readiness check [{}]", self.prefix).into(),
+                );
+                Connection::connect(self.url.expose_secret(), props)
+                    .await
+                    .map_err(|e| format!("connecting: {e}"))?
+            }
+        };
+        let conn = conn.insert(open);
+        let ch = conn.create_channel().await.map_err(|e| e.to_string())?;
+        // Streams refuse a consumer without a prefetch.
+        ch.basic_qos(1, BasicQosOptions::default())
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut args = FieldTable::default();
+        args.insert("x-stream-offset".into(), long_str("next"));
+        let consumed = ch
+            .basic_consume(
+                stream.into(),
+                "newsflow-stream-readiness-check".into(),
+                BasicConsumeOptions::default(),
+                args,
+            )
+            .await;
+        match consumed {
+            Ok(_consumer) => {
+                // Closing the channel cancels the consumer.
+                ch.close(200, "ready".into()).await.ok();
+                Ok(())
+            }
+            // The broker has closed the channel (or the connection) already.
+            Err(e) => Err(e.to_string()),
+        }
     }
 
     /// Delete everything this topology declares (tests clean up with it).
@@ -215,14 +345,29 @@ fn long_str(s: &str) -> AMQPValue {
     AMQPValue::LongString(LongString::from(s))
 }
 
-/// Declaring `name` failed. A `PRECONDITION_FAILED` means it exists with other arguments.
+/// Declaring the topology failed.
 #[derive(Debug, thiserror::Error)]
-#[error("declaring {name}: {source}{hint}")]
-pub struct TopologyError {
-    name: String,
-    hint: &'static str,
-    #[source]
-    source: lapin::Error,
+pub enum TopologyError {
+    /// Declaring `name` failed. A `PRECONDITION_FAILED` means it exists with other arguments.
+    #[error("declaring {name}: {source}{hint}")]
+    Declare {
+        name: String,
+        hint: &'static str,
+        #[source]
+        source: lapin::Error,
+    },
+    /// The stream `name` is declared but did not become ready to take publishes in time.
+    #[error(
+        "stream {name} is declared but did not accept publishes within {timeout:?} \
+         ({attempts} checks; last: {last}); publishing to it now could crash the channel \
+         (RabbitMQ 3.10 new-stream race). In a cluster, connect to a node with a replica of it"
+    )]
+    StreamNotReady {
+        name: String,
+        timeout: Duration,
+        attempts: u32,
+        last: String,
+    },
 }
 
 impl TopologyError {
@@ -232,7 +377,7 @@ impl TopologyError {
         } else {
             ""
         };
-        TopologyError {
+        TopologyError::Declare {
             name: name.to_string(),
             hint,
             source,

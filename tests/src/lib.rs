@@ -54,6 +54,11 @@ impl TestEnv {
         );
     }
 
+    /// The broker this test talks to.
+    pub fn amqp_url(&self) -> &str {
+        &self.amqp_url
+    }
+
     pub fn database_url(&self) -> String {
         format!("{}/{}", self.server_url, self.database)
     }
