@@ -482,9 +482,17 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|news)\b|^like\s+this\s+(?:story|article)\?",
     )
     .expect("valid regex")
+});
+
+static CLICK_HERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bby\s+clicking\s+here\W*$").expect("valid regex"));
+
+static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*")
+        .expect("valid regex")
 });
 
 /// A short block that is sharing, subscribing, ads, captions or other page furniture.
@@ -498,6 +506,30 @@ fn boilerplate_block(b: &Block) -> bool {
         return true;
     }
     if n < 400 && PROMO_TEXT.is_match(t) {
+        return true;
+    }
+    // "GET FOX BUSINESS ON THE GO BY CLICKING HERE".
+    if n < 90 && CLICK_HERE.is_match(t) {
+        return true;
+    }
+    // A dateline on its own ("Updated 11:21 pm CST, Tuesday, November 19, 2019"), not a
+    // sentence with a date in it.
+    if n < 100
+        && let Some(m) = DATELINE_ONLY.find(t)
+        && crate::dates::find_day(&t[m.end()..]).is_some()
+        && crate::authors::strip_dates(&t[m.end()..])
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| {
+                // What is left of a time: "11", "21", "pm", "CST".
+                w.is_empty()
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "at" | "on" | "the" | "am" | "pm" | "a" | "p" | "m"
+                    )
+            })
+    {
         return true;
     }
     // All links and short: a menu item or "read more" link.
@@ -1088,6 +1120,29 @@ mod tests {
         assert!(body.contains("saved my bakery"), "{body}");
         assert!(body.contains("@janebakes"), "{body}");
         assert!(!body.contains("Share on Facebook"), "{body}");
+    }
+
+    #[test]
+    fn lone_datelines_and_promo_lines_are_not_article_text() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1>\
+             <p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
+             <p>Posted on the council's forum on 2019-11-19: the vote passed.</p><p>{PARA}</p>\
+             <p>Also on example.com Mayor opens new library branch downtown</p>\
+             <p>GET THE NEWS ON THE GO BY CLICKING HERE</p><p>{PARA}</p>\
+             <p>Like this story? Share it with a friend!</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(body.contains("the vote passed"), "{body}");
+        for gone in [
+            "Updated 11:21",
+            "library branch",
+            "CLICKING",
+            "Like this story",
+        ] {
+            assert!(!body.contains(gone), "{gone} in {body}");
+        }
     }
 
     #[test]
