@@ -89,7 +89,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             tags|tag-list|taglist|post-tags|article-tags|
             author-bio|author-box|about-author|bio|
             print|visually-hidden|sr-only|screen-reader-text|
-            trending|popular|most-read|mostread|most-popular|
+            trending|popular|most-read|mostread|most-popular|rail|
             paywall|piano|inline-promo|in-article-promo|
             jump-link
         )(?:$|[\s_-])",
@@ -265,6 +265,8 @@ mod tests {
         assert_eq!(fix_mojibake("Investorâ€™s"), "Investor\u{2019}s");
         assert_eq!(fix_mojibake("Ça va à Montréal"), "Ça va à Montréal");
         assert!(is_boilerplate_hint("widget sidebar-right"));
+        assert!(is_boilerplate_hint("rail__item-content"));
+        assert!(!is_boilerplate_hint("guardrails-intro"));
         assert!(!is_boilerplate_hint("col-md-8 with-sidebar"));
         assert!(!is_boilerplate_hint("content-sidebar-wrap"));
         assert!(!is_boilerplate_hint("article-banner hero"));
