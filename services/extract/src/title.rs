@@ -65,7 +65,21 @@ pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
             break;
         }
     }
-    t
+    strip_site_domain(t, site_names, host)
+}
+
+/// "davidbau.com Vibe Coding": the site's domain then the headline, without a separator.
+fn strip_site_domain(t: String, site_names: &[String], host: &str) -> String {
+    match t.split_once(' ') {
+        Some((head, tail))
+            if tail.split_whitespace().count() >= 2
+                && head.contains('.')
+                && site_like(head, site_names, host) =>
+        {
+            tail.to_string()
+        }
+        _ => t,
+    }
 }
 
 fn jaccard(a: &str, b: &str) -> f32 {
@@ -142,7 +156,7 @@ fn clean(s: &str) -> String {
 /// ("Dec 18 2025 ...") or the site's name glued to either end.
 fn clean_h1(h: &str, site_names: &[String], host: &str) -> String {
     let mut h = clean(h);
-    for label in ["Title:", "Headline:"] {
+    for label in ["Title:", "Headline:", "Blog:"] {
         if let Some(rest) = h.strip_prefix(label) {
             h = rest.trim().to_string();
         }
@@ -169,15 +183,7 @@ fn clean_h1(h: &str, site_names: &[String], host: &str) -> String {
             h = tail.trim().to_string();
         }
     }
-    // "davidbau.com Vibe Coding": a site name then the headline, without a separator.
-    if let Some((head, tail)) = h.split_once(' ')
-        && tail.split_whitespace().count() >= 2
-        && head.contains('.')
-        && site_like(head, site_names, host)
-    {
-        h = tail.to_string();
-    }
-    h
+    strip_site_domain(h, site_names, host)
 }
 
 /// Choose the headline.
@@ -323,6 +329,15 @@ mod tests {
         assert_eq!(
             strip_site("Spider-Man: the return", &[], "x.com"),
             "Spider-Man: the return"
+        );
+        // The domain glued before the headline, and a domain-like word that is not the site's.
+        assert_eq!(
+            strip_site("davidbau.com Vibe Coding", &[], "davidbau.com"),
+            "Vibe Coding"
+        );
+        assert_eq!(
+            strip_site("Node.js turns twenty this year", &[], "example.com"),
+            "Node.js turns twenty this year"
         );
     }
 
