@@ -285,7 +285,12 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
             }) {
                 return Some(PubTime::Instant(*t));
             }
-            Some(place(n, parsed[0].1))
+            // Machine time that a dateline readers see repeats ("2019-11-19T18:18:25" and
+            // "Nov. 19, 2019, 6:18 p.m."): local time, placed as the dateline is.
+            let shown = parsed.iter().any(|(p, visible)| {
+                *visible && matches!(p, Parsed::Naive(m) if same_wall_time(n, *m))
+            });
+            Some(place(n, parsed[0].1 || shown))
         }
     }
 }
@@ -1206,6 +1211,18 @@ mod tests {
             )
             .as_deref(),
             Some("2025-12-20T13:58:00+00:00")
+        );
+        // A zone-less machine time that the visible dateline repeats is local time.
+        assert_eq!(
+            run(
+                &[
+                    DateCand::machine("2019-11-19T18:18:25"),
+                    DateCand::visible("Published: Nov. 19, 2019, 6:18 p.m."),
+                ],
+                &us
+            )
+            .as_deref(),
+            Some("2019-11-19T18:18:25-05:00")
         );
         // Midnight without a zone is a day written as a time: only the day is known.
         assert_eq!(
