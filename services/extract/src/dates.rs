@@ -323,25 +323,127 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static EPOCH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
 
+/// Month names and abbreviations in English, German, French, Spanish, Portuguese, Italian
+/// and Dutch, lower case.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("februar", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("märz", 3),
+    ("marz", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("set", 9),
+    ("settembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("okt", 10),
+    ("oktober", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("ottobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("dez", 12),
+    ("dezember", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+];
+
 fn month_num(s: &str) -> Option<u32> {
-    let s = s.to_ascii_lowercase();
-    let m = match s.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    let s = s.trim_end_matches('.').to_lowercase();
+    MONTH_NAMES.iter().find(|(n, _)| *n == s).map(|(_, m)| *m)
 }
+
+/// "8. Juli 2025", "8 juillet 2025", "8 de julio de 2025", "8 luglio 2025": a day first and a
+/// month named in another language than English.
+static DMY_INTL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:\.|º|°|er)?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        names.join("|")
+    ))
+    .expect("valid regex")
+});
 
 /// A zone named on a page: a fixed offset or a zone with daylight saving.
 #[derive(Debug, Clone, Copy)]
@@ -596,7 +698,8 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
             whole,
         );
     }
-    if let Some(c) = DMY.captures(s) {
+    for re in [&*DMY, &*DMY_INTL] {
+        let Some(c) = re.captures(s) else { continue };
         let d = c[1].parse().ok();
         let m = month_num(&c[2]);
         let y = c[3].parse().ok();
@@ -704,6 +807,42 @@ mod tests {
         assert_eq!(zone_for_host("example.co"), None);
         assert_eq!(zone_for_host("example.io"), None);
         assert_eq!(zone_for_host("example.com.br"), Some(America::Sao_Paulo));
+    }
+
+    #[test]
+    fn days_in_other_languages() {
+        let day = |s: &str| find_day(s).map(|(d, _)| d.to_string());
+        assert_eq!(
+            day("Veröffentlicht am 8. Juli 2025, 09:05 Uhr").as_deref(),
+            Some("2025-07-08")
+        );
+        assert_eq!(
+            day("Publié le 3 mars 2025 à 10h").as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(
+            day("Publicado el 8 de julio de 2025").as_deref(),
+            Some("2025-07-08")
+        );
+        assert_eq!(
+            day("Atualizado em 1º de março de 2024").as_deref(),
+            Some("2024-03-01")
+        );
+        assert_eq!(
+            day("Pubblicato il 12 dicembre 2023").as_deref(),
+            Some("2023-12-12")
+        );
+        assert_eq!(
+            day("Gepubliceerd op 5 mei 2022").as_deref(),
+            Some("2022-05-05")
+        );
+        assert_eq!(day("8. Okt. 2025").as_deref(), Some("2025-10-08"));
+        // English stays as it was.
+        assert_eq!(
+            day("Posted on the 8th of July, 2025").as_deref(),
+            Some("2025-07-08")
+        );
+        assert_eq!(day("July 8, 2025").as_deref(), Some("2025-07-08"));
     }
 
     #[test]

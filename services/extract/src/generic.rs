@@ -207,6 +207,11 @@ pub struct ZoneHints<'a> {
     pub source: &'a str,
 }
 
+static UPDATED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)\b")
+        .expect("valid regex")
+});
+
 /// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
 /// instant on the same day from a later candidate when it only gave a day.
 ///
@@ -632,20 +637,27 @@ pub fn choose_published(
     {
         time_el(&mut c, t);
     }
+    // A dateline that says it is the update ("Updated 11:21 pm CST ...") comes last.
+    let updated = |t: &str| UPDATED_LINE.is_match(t);
     for (t, bp) in &meta.dateline_texts {
-        if !bp {
+        if !bp && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }
     // Visible dates: the first after the headline, then any, then those in page furniture.
     let after_h1 = meta.first_h1.unwrap_or(0);
     for (t, o, bp) in &meta.date_texts {
-        if !bp && *o >= after_h1 {
+        if !bp && *o >= after_h1 && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }
     for (t, _, bp) in &meta.date_texts {
-        if !bp {
+        if !bp && !updated(t) {
+            c.push(DateCand::visible(t.as_str()));
+        }
+    }
+    for (t, _, bp) in &meta.date_texts {
+        if !bp && updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }

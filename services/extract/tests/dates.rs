@@ -1,0 +1,71 @@
+//! When it was published: what the page shows and what its metadata says, placed in time.
+
+use newsflow_extract::{PageContent, PageInput, extract};
+
+const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
+    businesses across the region, for another three years, citing strong demand from owners.";
+
+fn published(head: &str, top: &str, url: &str) -> Option<String> {
+    let html = format!(
+        "<html><head><title>Council extends program</title>{head}</head><body>\
+         <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         </article></body></html>"
+    );
+    let page = extract(&PageInput {
+        body: html.as_bytes(),
+        url,
+        content_type: Some("text/html; charset=utf-8"),
+        fetched_at: None,
+    })
+    .expect("extracts");
+    match page {
+        PageContent::Article { article, .. } => article.published_at.map(|p| p.to_string()),
+        PageContent::NotArticle { reason, .. } => panic!("not an article: {reason}"),
+    }
+}
+
+#[test]
+fn an_update_line_shown_first_is_not_the_publication_time() {
+    let top = "<p>Updated 10:15 AM ET, Dec 19, 2025</p><p class=\"byline\">By Jane Doe</p>\
+               <p>Published 9:05 AM ET, Dec 18, 2025</p>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2025-12-18T09:05:00-05:00")
+    );
+}
+
+#[test]
+fn a_dateline_without_a_zone_is_placed_in_the_pages_locale() {
+    let top = "<p class=\"byline\">By Jane Doe</p><p>Published July 8, 2025 at 9:05 a.m.</p>";
+    // A US English page: Eastern time, summer offset.
+    assert_eq!(
+        published(
+            r#"<meta property="og:locale" content="en_US">"#,
+            top,
+            "https://news.example/x"
+        )
+        .as_deref(),
+        Some("2025-07-08T09:05:00-04:00")
+    );
+    // A German page: Berlin, summer offset.
+    let top_de = "<p>Veröffentlicht am 8. Juli 2025, 09:05 Uhr</p>";
+    assert_eq!(
+        published(
+            r#"<meta property="og:locale" content="de_DE">"#,
+            top_de,
+            "https://news.example/x"
+        )
+        .as_deref(),
+        Some("2025-07-08T09:05:00+02:00")
+    );
+}
+
+#[test]
+fn a_script_gives_the_offset_the_metadata_left_out() {
+    let head = r#"<meta property="article:published_time" content="2019-11-19T18:18:25">
+        <script>window.meta = {"articlePublishTime": "2019-11-19T18:18:25.828095-08:00"};</script>"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2019-11-19T18:18:25-08:00")
+    );
+}
