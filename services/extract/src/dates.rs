@@ -301,7 +301,7 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(\d{1,2})(?:[:.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^\w])",
+        r"(?ix)\b(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^\w])",
     )
     .expect("valid regex")
 });
@@ -819,6 +819,18 @@ mod tests {
         assert_eq!(
             day("Publié le 3 mars 2025 à 10h").as_deref(),
             Some("2025-03-03")
+        );
+        let at = |s: &str| {
+            parse(s, &DateCtx::default(), Some(chrono_tz::Europe::Paris))
+                .map(|p| p.resolve(None, None).to_string())
+        };
+        assert_eq!(
+            at("Publié le 3 mars 2025 à 10h05").as_deref(),
+            Some("2025-03-03T10:05:00+01:00")
+        );
+        assert_eq!(
+            at("Veröffentlicht am 8. Juli 2025, 09:05 Uhr").as_deref(),
+            Some("2025-07-08T09:05:00+02:00")
         );
         assert_eq!(
             day("Publicado el 8 de julio de 2025").as_deref(),
