@@ -747,36 +747,55 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
 
 fn parse_relative(s: &str, ctx: &DateCtx) -> Option<Parsed> {
     let now = ctx.fetched_at?;
-    let lower = s.to_ascii_lowercase();
+    let ascii = s.to_ascii_lowercase();
+    let lower = &ascii;
     if lower.len() < 40 && (lower.contains("just now") || lower == "now") {
         return Some(Parsed::Instant(now.fixed_offset()));
     }
     if lower.len() < 40 && lower.contains("yesterday") && find_day(s).is_none() {
         return Some(Parsed::Day((now - Duration::days(1)).date_naive()));
     }
-    let c = RELATIVE.captures(&lower)?;
-    let n: i64 = match &c[1] {
-        "a" | "an" | "one" => 1,
+    let lower = s.to_lowercase();
+    let c = RELATIVE
+        .captures(&lower)
+        .or_else(|| RELATIVE_INTL.captures(&lower))?;
+    let (count, unit) = match (c.get(1), c.get(2)) {
+        (Some(n), Some(u)) => (n.as_str(), u.as_str()),
+        _ => (c.get(3)?.as_str(), c.get(4)?.as_str()),
+    };
+    let n: i64 = match count {
+        "a" | "an" | "one" | "ein" | "eine" | "einer" | "einem" | "un" | "une" | "una" | "uno"
+        | "um" | "uma" | "un'" => 1,
         x => x.parse().ok()?,
     };
-    let unit = &c[2];
     let instant = |d: Duration| Some(Parsed::Instant((now - d).fixed_offset()));
-    if unit.starts_with("sec") {
+    let day = |d: Duration| Some(Parsed::Day((now - d).date_naive()));
+    let has = |p: &[&str]| p.iter().any(|p| unit.starts_with(p));
+    if has(&["sec", "seg", "sek"]) {
         instant(Duration::seconds(n))
-    } else if unit.starts_with("min") {
+    } else if has(&["min"]) {
         instant(Duration::minutes(n))
-    } else if unit.starts_with('h') {
+    } else if has(&["h", "stund", "heure", "ora", "ore"]) {
         instant(Duration::hours(n))
-    } else if unit.starts_with('d') {
-        Some(Parsed::Day((now - Duration::days(n)).date_naive()))
-    } else if unit.starts_with('w') {
-        Some(Parsed::Day((now - Duration::weeks(n)).date_naive()))
-    } else if unit.starts_with("mo") {
-        Some(Parsed::Day((now - Duration::days(30 * n)).date_naive()))
+    } else if has(&["w", "semaine", "semana", "settiman"]) {
+        day(Duration::weeks(n))
+    } else if has(&["mo", "mois", "mes", "mês"]) {
+        day(Duration::days(30 * n))
+    } else if has(&["d", "tag", "jour", "giorn"]) {
+        day(Duration::days(n))
     } else {
-        Some(Parsed::Day((now - Duration::days(365 * n)).date_naive()))
+        day(Duration::days(365 * n))
     }
 }
+
+/// "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "há 3 horas", "3 ore fa".
+static RELATIVE_INTL: LazyLock<Regex> = LazyLock::new(|| {
+    let units = r"(sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|m[êe]s|años?|anos?)";
+    Regex::new(&format!(
+        r"(?:\bvor|\bil\s+y\s+a|\bhace|\bh[áa])\s+(\d+|eine[rm]?|ein|une?|una?|uma?)\s+{units}\b|\b(\d+|una?|un')\s*(secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|anni)\s+fa\b"
+    ))
+    .expect("valid regex")
+});
 
 /// A date found in a URL path (`/2024/08/28/`, `/2024-08-28/`): a day at most.
 pub fn from_url(path: &str) -> Option<NaiveDate> {
@@ -1056,6 +1075,18 @@ mod tests {
         );
         assert_eq!(r("2 days ago").as_deref(), Some("2026-01-13"));
         assert_eq!(r("yesterday").as_deref(), Some("2026-01-14"));
+        // Other languages.
+        for (s, want) in [
+            ("vor 3 Stunden", "2026-01-15T09:00:00+00:00"),
+            ("il y a 45 minutes", "2026-01-15T11:15:00+00:00"),
+            ("hace una hora", "2026-01-15T11:00:00+00:00"),
+            ("há 2 dias", "2026-01-13"),
+            ("3 ore fa", "2026-01-15T09:00:00+00:00"),
+            ("vor einer Woche", "2026-01-08"),
+            ("il y a 2 mois", "2025-11-16"),
+        ] {
+            assert_eq!(r(s).as_deref(), Some(want), "{s}");
+        }
         // Without a fetch time there is nothing to count back from.
         assert_eq!(p("3 hours ago"), None);
     }
