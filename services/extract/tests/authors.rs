@@ -1,22 +1,11 @@
 //! Who wrote it: metadata checked against the visible page, bylines cleaned.
 
-use newsflow_extract::{PageContent, PageInput, extract};
+mod common;
 
-const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
-    businesses across the region, for another three years, citing strong demand from owners.";
+use common::{PARA, article};
 
 fn authors(html: &str, url: &str) -> Vec<String> {
-    let page = extract(&PageInput {
-        body: html.as_bytes(),
-        url,
-        content_type: Some("text/html; charset=utf-8"),
-        fetched_at: None,
-    })
-    .expect("extracts");
-    match page {
-        PageContent::Article { article, .. } => article.authors,
-        PageContent::NotArticle { reason, .. } => panic!("not an article: {reason}"),
-    }
+    article(html, url).authors
 }
 
 fn page(head: &str, body_attrs: &str, top: &str) -> String {

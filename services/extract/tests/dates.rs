@@ -1,9 +1,8 @@
 //! When it was published: what the page shows and what its metadata says, placed in time.
 
-use newsflow_extract::{PageContent, PageInput, extract};
+mod common;
 
-const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
-    businesses across the region, for another three years, citing strong demand from owners.";
+use common::{PARA, article};
 
 fn published(head: &str, top: &str, url: &str) -> Option<String> {
     let html = format!(
@@ -11,17 +10,7 @@ fn published(head: &str, top: &str, url: &str) -> Option<String> {
          <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
          </article></body></html>"
     );
-    let page = extract(&PageInput {
-        body: html.as_bytes(),
-        url,
-        content_type: Some("text/html; charset=utf-8"),
-        fetched_at: None,
-    })
-    .expect("extracts");
-    match page {
-        PageContent::Article { article, .. } => article.published_at.map(|p| p.to_string()),
-        PageContent::NotArticle { reason, .. } => panic!("not an article: {reason}"),
-    }
+    article(&html, url).published_at.map(|p| p.to_string())
 }
 
 #[test]
