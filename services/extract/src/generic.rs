@@ -656,7 +656,12 @@ pub fn choose_published(
             c.push(DateCand::visible(t.as_str()));
         }
     }
-    for (t, _, bp) in &meta.date_texts {
+    let shown_updates = meta
+        .dateline_texts
+        .iter()
+        .map(|(t, bp)| (t, *bp))
+        .chain(meta.date_texts.iter().map(|(t, _, bp)| (t, *bp)));
+    for (t, bp) in shown_updates {
         if !bp && updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
