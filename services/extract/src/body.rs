@@ -173,8 +173,14 @@ fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
         && !matches!(el.name(), "html" | "body" | "main" | "article")
     {
         let c = c.to_ascii_lowercase();
+        // Hover cards and tooltips repeat a linked name's profile inside the sentence.
         if c.contains("caption")
             || c.contains("credit")
+            || c.contains("rollover")
+            || c.contains("hovercard")
+            || c.contains("popover")
+            || c.contains("tooltiptext")
+            || c.contains("tooltip-content")
             || c.contains("visually-hidden")
             || c.contains("sr-only")
             || c.contains("screen-reader")
@@ -474,7 +480,8 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by\b)|credit:|getty\s+images|
             skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|
             tags?:|filed\s+under|categories:|posted\s+in|
-            listen\s+to\s+(?:this|the)\s+article|min\s+read$|\d+\s+min(?:ute)?s?\s+read
+            listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|\d+\s+min(?:ute)?s?\.?\s+read|
+            (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)
         )",
     )
     .expect("valid regex")
@@ -482,7 +489,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter\b[^.!?]{0,160}[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]{1,40}!\s*donate\b|^follow\s+@\w+\s+on\s+(?:twitter|x|instagram|facebook)",
     )
     .expect("valid regex")
 });
@@ -1031,7 +1038,18 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
     let mut seen = 0usize;
     for i in 0..out.len() {
         let b = out[i];
-        if tail_heading(b) && seen * 2 >= total {
+        // A label that is not marked up as a heading ("ALSO IN THE NEWS" in a div) counts
+        // when teasers follow it.
+        let labels_teasers = || {
+            seen >= 400
+                && b.text.chars().count() <= 40
+                && TAIL_HEADING.is_match(b.text.trim())
+                && teasers(&out[i + 1..])
+        };
+        if (tail_heading(b) && seen * 2 >= total)
+            || labels_teasers()
+            || (seen * 2 >= total && APPEAL.is_match(&b.text))
+        {
             out.truncate(i);
             return;
         }
@@ -1039,6 +1057,39 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
     }
     // Early in the text: the heading alone is furniture (a "Related" box between paragraphs).
     out.retain(|b| !(tail_heading(b) && boilerplate_block(b)));
+}
+
+/// Paragraphs that open the publisher's appeal after the story: donations, republishing.
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:since\s+you(?:'|’)?(?:re|\s+are|\s+made\s+it)\b[^.]{0,60}(?:here|article|story|bottom)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|republish\s+(?:our|this)\s+(?:articles?|story|stories)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// What follows a related-stories heading is a list of teasers: linked headlines, excerpts
+/// cut short with an ellipsis, datelines and labels, rather than more of the article.
+fn teasers(rest: &[&Block]) -> bool {
+    let total: usize = rest.iter().map(|b| b.text.len()).sum();
+    if rest.len() < 3 || total == 0 {
+        return false;
+    }
+    let teaser: usize = rest
+        .iter()
+        .filter(|b| {
+            let t = b.text.trim_end();
+            let n = t.chars().count();
+            // An excerpt cut short: an ellipsis, or no closing punctuation at all.
+            b.link_len * 2 >= n
+                || t.ends_with("...")
+                || t.ends_with('…')
+                || (n >= 80 && t.ends_with(|c: char| c.is_alphanumeric() || c == ','))
+                || n < 40
+                || matches!(b.kind, Kind::Heading(_))
+        })
+        .map(|b| b.text.len())
+        .sum();
+    teaser * 10 >= total * 6
 }
 
 fn tail_heading(b: &Block) -> bool {
@@ -1105,6 +1156,69 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("Related stories"), "{body}");
         assert!(!body.contains("library branch"), "{body}");
+    }
+
+    #[test]
+    fn a_teaser_list_under_a_label_ends_the_article_even_when_longer_than_it() {
+        // The label is a div, and the teasers outweigh the story: excerpts cut short.
+        let teaser = "THE SALVATION ARMY continued its long-standing tradition of community \
+                      outreach with the distribution of 1,500 Christmas hampers on Tuesday, Dec...";
+        let teasers: String = (0..6)
+            .map(|i| {
+                format!(
+                    "<div class=\"teaser\"><div>Front Page</div><div>December 19, 2025</div>\
+                     <p>{teaser} {i}...</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><div>ALSO IN THE NEWS</div>{teasers}</article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("ALSO IN THE NEWS"), "{body}");
+        assert!(!body.contains("SALVATION ARMY"), "{body}");
+        // The same label before more of the story is kept with it.
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><div>Related stories</div><p>{PARA} More.</p><p>{PARA} Again.</p>\
+             <p>{PARA} Last.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("Again."), "{body}");
+    }
+
+    #[test]
+    fn a_donation_appeal_after_the_story_is_not_part_of_it() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>Since you made it to the bottom of this article, we have a small \
+             favor to ask.</p><p>If you believe stories like this matter, please consider \
+             pitching in what you can.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("small favor"), "{body}");
+        assert!(!body.contains("pitching in"), "{body}");
+    }
+
+    #[test]
+    fn hover_cards_paywall_notes_and_caption_toggles_are_furniture() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>Gov. Kristi \
+             <a href=\"/p\">Noem</a><span class=\"rollover-people-block\"><a href=\"/p\">\
+             Kristi Lynn Noem</a><a href=\"/a\">South Dakota drops pipeline protest laws</a>\
+             </span> (R) is defending the campaign. {PARA}</p><p>Show Caption</p><p>{PARA}</p>\
+             <p>This article is exclusive to STAT+ subscribers</p><p>Already have an account? \
+             Log in</p><p>{PARA}</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("Gov. Kristi Noem (R) is defending"), "{body}");
+        assert!(!body.contains("pipeline"), "{body}");
+        assert!(!body.contains("Show Caption"), "{body}");
+        assert!(!body.contains("exclusive to"), "{body}");
+        assert!(!body.contains("Already have"), "{body}");
     }
 
     #[test]

@@ -66,6 +66,28 @@ pub fn zone_for_host(host: &str) -> Option<Tz> {
     }
 }
 
+/// Whether a page writes numeric dates day first: anything but American English. The
+/// country domain decides, else the language tag ("pt-BR", "en-GB", "de"); English without
+/// a region, and Canada and the Philippines, keep month first.
+pub fn day_first(host: &str, tag: Option<&str>) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let tld = host.rsplit('.').next().unwrap_or_default();
+    if zone_for_host(&host).is_some() {
+        return !matches!(tld, "ca" | "ph");
+    }
+    let Some(tag) = tag else { return false };
+    let mut parts = tag.trim().split(['-', '_']);
+    let lang = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    match (lang.as_str(), region.as_deref()) {
+        ("en", Some(r)) => !matches!(r, "us" | "ca" | "ph"),
+        ("en", None) | ("", _) => false,
+        _ => true,
+    }
+}
+
 /// The zone of a page's locale ("en_US", "de-AT", "fr", "ja"): the country's zone when the
 /// tag names one, else the zone of a language spoken mostly in one zone. `None` for
 /// languages spread over many ("en", "es", "pt", "ar").
@@ -261,6 +283,8 @@ pub fn local_to_fixed(tz: Tz, n: NaiveDateTime) -> Option<DateTime<FixedOffset>>
 pub struct DateCtx {
     /// Reference for relative times.
     pub fetched_at: Option<DateTime<Utc>>,
+    /// Numeric dates are day first ("05/10/2018" is 5 October): the page is not American.
+    pub day_first: bool,
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -658,7 +682,7 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
         return Some(p);
     }
     // A date in words or numbers, maybe a time and a zone around it.
-    let (day, span) = find_day(s)?;
+    let (day, span) = find_day_in(s, ctx.day_first)?;
     let rest_after = &s[span.1..];
     let rest_before = &s[..span.0];
     let time = find_time(rest_after).or_else(|| find_time(rest_before));
@@ -676,8 +700,14 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     Some(Parsed::Naive(n))
 }
 
-/// The first calendar day written in `s`, and where it was.
+/// The first calendar day written in `s`, and where it was ("05/10/2018" read the American
+/// way unless the first number is over 12).
 pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
+    find_day_in(s, false)
+}
+
+/// [`find_day`] where numeric dates are read day first when `day_first`.
+pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize))> {
     let mut best: Option<(NaiveDate, (usize, usize))> = None;
     let mut consider = |d: Option<NaiveDate>, span: (usize, usize)| {
         if let Some(d) = d.filter(|d| plausible(*d))
@@ -735,7 +765,7 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
         let b: u32 = c[3].parse().unwrap_or(0);
         let y: i32 = c[4].parse().unwrap_or(0);
         // Dots are European (day first); slashes are American unless the first is > 12.
-        let (m, d) = if &c[2] == "." || a > 12 {
+        let (m, d) = if &c[2] == "." || a > 12 || (day_first && b <= 12) {
             (b, a)
         } else {
             (a, b)
@@ -1063,6 +1093,7 @@ mod tests {
             .expect("valid");
         let ctx = DateCtx {
             fetched_at: Some(now),
+            day_first: false,
         };
         let r = |s: &str| parse(s, &ctx, None).map(|p| p.resolve(None, None).to_string());
         assert_eq!(

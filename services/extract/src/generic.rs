@@ -205,6 +205,8 @@ pub struct ZoneHints<'a> {
     pub locale: Option<chrono_tz::Tz>,
     /// The page source, where the same wall time may be written with its offset.
     pub source: &'a str,
+    /// Numeric dates are day first (see [`dates::day_first`]).
+    pub day_first: bool,
 }
 
 static UPDATED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -264,6 +266,18 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
         }
     };
     match first {
+        Parsed::Instant(t) if !parsed[0].1 => {
+            // The metadata's "published" is the update a dateline shows ("2:26 PM HST -
+            // Updated November 18 at 4:46 PM"): the dateline's first time.
+            if let Some(v) = cands
+                .iter()
+                .filter(|c| c.visible)
+                .find_map(|c| published_before_update(&c.text, t, ctx))
+            {
+                return Some(PubTime::Instant(v));
+            }
+            Some(PubTime::Instant(corroborated(t, &parsed)))
+        }
         Parsed::Instant(t) => Some(PubTime::Instant(corroborated(t, &parsed))),
         Parsed::Day(d) => {
             match parsed
@@ -289,6 +303,18 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
                         && (t.naive_utc() - n).num_minutes() % 15 == 0)
             }) {
                 return Some(PubTime::Instant(*t));
+            }
+            // A dateline readers see with its zone ("November 18, 2019 -- 19:14 GMT"), days
+            // before a zone-less machine time that names another moment: the machine time
+            // is a later edit.
+            if !parsed[0].1
+                && let Some((Parsed::Instant(v), _)) = parsed
+                    .iter()
+                    .find(|(p, visible)| *visible && matches!(p, Parsed::Instant(_)))
+                && v.naive_utc() < n - chrono::Duration::hours(14)
+                && v.naive_utc() > n - chrono::Duration::days(7)
+            {
+                return Some(PubTime::Instant(*v));
             }
             // Machine time that a dateline readers see repeats ("2019-11-19T18:18:25" and
             // "Nov. 19, 2019, 6:18 p.m."): local time, placed as the dateline is.
@@ -595,10 +621,25 @@ pub fn choose_published(
     zones: &ZoneHints<'_>,
 ) -> Option<PubTime> {
     let mut c: Vec<DateCand> = Vec::new();
-    for k in ["datePublished", "dateCreated", "uploadDate"] {
-        if let Some(s) = ld_str(st.art, k) {
-            c.push(DateCand::machine(s));
+    let ld_dates = |c: &mut Vec<DateCand>| {
+        for k in ["datePublished", "dateCreated", "uploadDate"] {
+            if let Some(s) = ld_str(st.art, k) {
+                c.push(DateCand::machine(s));
+            }
         }
+    };
+    // The JSON-LD speaks for the page, unless all it describes is a video or other media
+    // (CNN's clip uploaded a month before the story): then the page's own tags come first.
+    let ld_is_article = !st.art.is_some_and(|o| {
+        jsonld::types(o).iter().all(|t| {
+            matches!(
+                t.rsplit(['/', ':']).next().unwrap_or(t),
+                "VideoObject" | "AudioObject" | "ImageObject" | "MediaObject" | "PodcastEpisode"
+            )
+        })
+    });
+    if ld_is_article {
+        ld_dates(&mut c);
     }
     for k in PUBLISHED_KEYS {
         if let Some(v) = meta.get(&[k]) {
@@ -612,6 +653,9 @@ pub fn choose_published(
         && let Some(v) = p.get("pub_date").and_then(jsonld::text)
     {
         c.push(DateCand::machine(v));
+    }
+    if !ld_is_article {
+        ld_dates(&mut c);
     }
     // Any JSON-LD object of the page with a publication date.
     for o in &st.all {
@@ -712,6 +756,26 @@ pub fn choose_modified(
 /// readers see ("10:31 pm CST") agrees with it and not with the first, the one more
 /// candidates agree with wins, the dateline counting double. On a tie the first, most
 /// trusted, stays.
+/// The first time of a dateline that also shows `t` as its update, when it is earlier.
+fn published_before_update(
+    text: &str,
+    t: chrono::DateTime<chrono::FixedOffset>,
+    ctx: &DateCtx,
+) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let i = text.to_ascii_lowercase().find("updated")?;
+    let Some(Parsed::Instant(v)) = dates::parse(&text[..i], ctx, None) else {
+        return None;
+    };
+    if v >= t || t - v > chrono::Duration::hours(36) {
+        return None;
+    }
+    let local = t.with_timezone(v.offset());
+    let after = &text[i..];
+    (after.contains(&local.format("%-I:%M").to_string())
+        || after.contains(&local.format("%H:%M").to_string()))
+    .then_some(v)
+}
+
 fn corroborated(
     t0: chrono::DateTime<chrono::FixedOffset>,
     parsed: &[(Parsed, bool)],
@@ -794,6 +858,7 @@ pub fn zone_hints<'a>(
         site: dates::zone_for_host(host),
         locale,
         source,
+        day_first: dates::day_first(host, tags.first().map(String::as_str)),
     }
 }
 
@@ -1025,8 +1090,9 @@ pub fn extract(
 ) -> PageContent {
     let st = structured(meta, page);
     let sites = site_names(meta, &st);
-    let ctx = DateCtx {
+    let mut ctx = DateCtx {
         fetched_at: input.fetched_at,
+        day_first: false,
     };
     let mut meta_titles: Vec<String> = Vec::new();
     for v in [
@@ -1089,6 +1155,7 @@ pub fn extract(
         .or_else(|| meta.get(&["application-name"]).map(str::to_string))
         .map(|s| collapse_ws(&decode_entities(&s)));
     let zones = zone_hints(meta, &st, page, html);
+    ctx.day_first = zones.day_first;
     let published_at = choose_published(meta, &st, page, &ctx, &zones);
     let article = Article {
         url: page.to_string(),
@@ -1131,8 +1198,15 @@ mod tests {
 
     fn choose(cands: &[&str]) -> Option<String> {
         let cands: Vec<DateCand> = cands.iter().map(|s| DateCand::machine(*s)).collect();
-        choose_date(&cands, &DateCtx { fetched_at: None }, &ZoneHints::default())
-            .map(|p| p.to_string())
+        choose_date(
+            &cands,
+            &DateCtx {
+                fetched_at: None,
+                day_first: false,
+            },
+            &ZoneHints::default(),
+        )
+        .map(|p| p.to_string())
     }
 
     #[test]
@@ -1159,7 +1233,10 @@ mod tests {
             site: dates::zone_for_host("www.example.co.uk"),
             ..ZoneHints::default()
         };
-        let ctx = DateCtx { fetched_at: None };
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
         let one = |c: &[&str]| {
             let c: Vec<DateCand> = c.iter().map(|s| DateCand::machine(*s)).collect();
             choose_date(&c, &ctx, &zones).map(|p| p.to_string())
@@ -1183,7 +1260,10 @@ mod tests {
 
     #[test]
     fn a_zoneless_dateline_is_placed_by_the_page_not_read_as_utc() {
-        let ctx = DateCtx { fetched_at: None };
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
         let run =
             |c: &[DateCand], z: &ZoneHints<'_>| choose_date(c, &ctx, z).map(|p| p.to_string());
         let us = ZoneHints {
@@ -1250,7 +1330,10 @@ mod tests {
 
     #[test]
     fn a_mislabelled_zone_yields_to_the_instant_the_visible_dateline_confirms() {
-        let ctx = DateCtx { fetched_at: None };
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
         let run =
             |c: &[DateCand]| choose_date(c, &ctx, &ZoneHints::default()).map(|p| p.to_string());
         // JSON-LD gives the UTC wall time with the site's offset; the page shows CST.

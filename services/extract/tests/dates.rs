@@ -58,3 +58,68 @@ fn a_script_gives_the_offset_the_metadata_left_out() {
         Some("2019-11-19T18:18:25-08:00")
     );
 }
+
+#[test]
+fn a_video_in_the_json_ld_does_not_date_the_story() {
+    // CNN: the only JSON-LD is the clip, uploaded weeks before; the page's tags date the story.
+    let head = r#"<meta name="pubdate" content="2019-11-19T02:34:30Z">
+        <script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "VideoObject", "name": "Trump on trade", "uploadDate": "2019-10-11T14:59:54Z"}
+        </script>"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2019-11-19T02:34:30+00:00")
+    );
+}
+
+#[test]
+fn metadata_that_a_dateline_shows_as_the_update_gives_way_to_the_first_time() {
+    let head = r#"<meta property="article:published_time" content="2019-11-19T02:46:42Z">"#;
+    let top = "<p class=\"byline\">By HNN Staff</p><p><span class=\"timestamp\">November 18, \
+               2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</span></p>";
+    assert_eq!(
+        published(head, top, "https://news.example/x").as_deref(),
+        Some("2019-11-18T14:26:00-10:00")
+    );
+}
+
+#[test]
+fn a_zoned_dateline_beats_a_later_zoneless_machine_time() {
+    let head = r#"<script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "NewsArticle", "headline": "Council extends program",
+        "datePublished": "2019-11-19 19:31:39"}</script>"#;
+    let top = "<p class=\"byline\">By Jane Doe | November 18, 2019 -- 19:14 GMT</p>";
+    assert_eq!(
+        published(head, top, "https://news.example/x").as_deref(),
+        Some("2019-11-18T19:14:00+00:00")
+    );
+}
+
+#[test]
+fn numeric_dates_are_day_first_outside_america() {
+    let top = "<p>05/10/2018 - Publicado por: Clarissa Borba</p>";
+    assert_eq!(
+        published("", top, "https://jornal.example.com.br/x").as_deref(),
+        Some("2018-10-05")
+    );
+    let top_en = "<p>Published 05/10/2018</p>";
+    assert_eq!(
+        published(
+            r#"<meta property="og:locale" content="en_GB">"#,
+            top_en,
+            "https://news.example/x"
+        )
+        .as_deref(),
+        Some("2018-10-05")
+    );
+    // American English: month first.
+    assert_eq!(
+        published(
+            r#"<meta property="og:locale" content="en_US">"#,
+            top_en,
+            "https://news.example/x"
+        )
+        .as_deref(),
+        Some("2018-05-10")
+    );
+}
