@@ -42,6 +42,31 @@ pub struct EvalArgs {
     /// Body F1 under which a page's body counts as failing in --debug output
     #[arg(long, default_value_t = 0.9)]
     pub body_threshold: f64,
+    /// Publication-time answers to use instead of the corpus's own: a JSON object of page id
+    /// to `{"published": "2019-11-19T08:03:00-05:00" | "2019-11-19" | null}`
+    /// (see `eval/aeb-published.json`); pages it does not list are left out
+    #[arg(long, value_name = "FILE")]
+    pub dates: Option<PathBuf>,
+}
+
+/// Publication-time answers from a `--dates` file: page id to an instant, a day or none.
+fn load_dates(path: &Path) -> anyhow::Result<HashMap<String, Option<String>>> {
+    let v: Value = serde_json::from_slice(
+        &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+    )
+    .with_context(|| format!("parsing {}", path.display()))?;
+    let Value::Object(m) = v else {
+        anyhow::bail!("{} is not an object of page ids", path.display());
+    };
+    Ok(m.into_iter()
+        .map(|(id, e)| {
+            let d = match &e {
+                Value::Object(o) => o.get("published").and_then(Value::as_str),
+                v => v.as_str(),
+            };
+            (id, d.map(str::to_string))
+        })
+        .collect())
 }
 
 /// One page of a corpus with its answers.
@@ -270,7 +295,14 @@ struct Acc {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let pages = load(&args.dir)?;
+    let mut pages = load(&args.dir)?;
+    if let Some(f) = &args.dates {
+        let dates = load_dates(f)?;
+        pages.retain(|p| dates.contains_key(&p.id));
+        for p in &mut pages {
+            p.date = dates.get(&p.id).cloned().flatten();
+        }
+    }
     let pages: Vec<Truth> = pages
         .into_iter()
         .filter(|p| args.only.as_deref().is_none_or(|o| p.id.contains(o)))
@@ -551,6 +583,26 @@ mod tests {
             expected_authors("Mike Marshall, Shipping Expert"),
             ["mike marshall"]
         );
+    }
+
+    #[test]
+    fn date_answers_file() {
+        let dir = std::env::temp_dir().join(format!("newsflow-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let f = dir.join("dates.json");
+        std::fs::write(
+            &f,
+            r#"{"a": {"published": "2019-11-19T08:03:00-05:00", "confident": true},
+                "b": {"published": null}, "c": "2019-11-18"}"#,
+        )
+        .expect("write answers");
+        let d = load_dates(&f).expect("valid answers");
+        assert_eq!(d["a"].as_deref(), Some("2019-11-19T08:03:00-05:00"));
+        assert_eq!(d["b"], None);
+        assert_eq!(d["c"].as_deref(), Some("2019-11-18"));
+        std::fs::write(&f, "[1, 2]").expect("write answers");
+        assert!(load_dates(&f).is_err());
+        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
     #[test]
