@@ -489,7 +489,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter\b[^.!?]{0,160}[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]{1,40}!\s*donate\b|^follow\s+@\w+\s+on\s+(?:twitter|x|instagram|facebook)",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]{0,60}?\bnewsletters?\b|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]{1,40}),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter\b[^.!?]{0,160}[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]{1,40}!\s*donate\b|^follow\s+@\w+\s+on\s+(?:twitter|x|instagram|facebook)",
     )
     .expect("valid regex")
 });
@@ -533,9 +533,42 @@ fn boilerplate_block(b: &Block) -> bool {
                     || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
                     || matches!(
                         w.to_lowercase().as_str(),
-                        "at" | "on" | "the" | "am" | "pm" | "a" | "p" | "m"
+                        "at" | "on"
+                            | "the"
+                            | "am"
+                            | "pm"
+                            | "a"
+                            | "p"
+                            | "m"
+                            | "mon"
+                            | "tue"
+                            | "tues"
+                            | "wed"
+                            | "thu"
+                            | "thur"
+                            | "thurs"
+                            | "fri"
+                            | "sat"
+                            | "sun"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
                     )
             })
+    {
+        return true;
+    }
+    // A linked headline in capitals between paragraphs: a related story ("LAUREN ALAINA
+    // SAYS 'DWTS' HAS HELPED HER").
+    if b.link_len * 10 >= n * 9
+        && n < 200
+        && !matches!(b.kind, Kind::Heading(_))
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 12
+        && !t.chars().any(char::is_lowercase)
     {
         return true;
     }
@@ -966,8 +999,8 @@ fn pick<'f>(
             if dropped[bi] || block_excluded(b) || (boilerplate_block(b) && !tail_heading(b)) {
                 continue;
             }
-            if (matches!(b.kind, Kind::Heading(1))
-                || (out.is_empty() && matches!(b.kind, Kind::Heading(_))))
+            // The headline repeated: as an h1, or as whatever opens the text.
+            if (matches!(b.kind, Kind::Heading(1)) || out.is_empty())
                 && let Some(t) = &title_norm
                 && norm_title(&b.text) == *t
             {
@@ -1187,6 +1220,28 @@ mod tests {
         );
         let body = body_of(&html);
         assert!(body.contains("Again."), "{body}");
+    }
+
+    #[test]
+    fn linked_headlines_in_capitals_and_lone_datelines_are_furniture() {
+        let html = format!(
+            "<html><body><article><p class=\"titulo\">Council extends program</p>\
+             <p>Posted: Fri 6:45 PM, Feb 16, 2018 |</p><p>{PARA}</p><p><strong><a href=\"/r\">\
+             'DANCING WITH THE STARS': LAUREN ALAINA IS CHANNELING HER ENERGY</a></strong></p>\
+             <p>{PARA}</p><h2><a href=\"#history\">THE EARLY TRADE AND SPREAD OF COFFEE</a></h2>\
+             <p>{PARA}</p></article></body></html>"
+        );
+        let body = extract(
+            &Html::parse_document(&html),
+            &Opts {
+                title: Some("Council extends program"),
+                ..Opts::default()
+            },
+        );
+        assert!(body.starts_with("The council voted"), "{body}");
+        assert!(!body.contains("LAUREN ALAINA"), "{body}");
+        // A heading in capitals that links to its own anchor is the article's.
+        assert!(body.contains("THE EARLY TRADE"), "{body}");
     }
 
     #[test]

@@ -290,7 +290,7 @@ pub struct DateCtx {
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(\d{4})-(\d{1,2})-(\d{1,2})
-        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*
+        (?:(?:[T\s]+|UTC)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*
            (Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
     )
     .expect("valid regex")

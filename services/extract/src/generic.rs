@@ -276,6 +276,18 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
             {
                 return Some(PubTime::Instant(v));
             }
+            // Midnight exactly is often a day written as an instant ("2023-05-17T00:00:00
+            // +0000"); an instant with a time in the next day and a half is the real one.
+            if t.time() == chrono::NaiveTime::MIN
+                && let Some((Parsed::Instant(u), _)) = parsed.iter().find(|(p, _)| {
+                    matches!(p, Parsed::Instant(u)
+                        if u.time() != chrono::NaiveTime::MIN
+                            && *u > t
+                            && *u - t < chrono::Duration::hours(36))
+                })
+            {
+                return Some(PubTime::Instant(*u));
+            }
             Some(PubTime::Instant(corroborated(t, &parsed)))
         }
         Parsed::Instant(t) => Some(PubTime::Instant(corroborated(t, &parsed))),
@@ -850,7 +862,7 @@ pub fn zone_hints<'a>(
             let english = tags.first().and_then(|t| lang::from_tag(t)).as_deref() == Some("en");
             let generic = matches!(
                 host.rsplit('.').next(),
-                Some("com" | "org" | "net" | "news" | "us")
+                Some("com" | "org" | "net" | "news" | "us" | "gov" | "edu" | "mil")
             );
             (english && generic).then_some(chrono_tz::America::New_York)
         });

@@ -85,7 +85,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
             advert|advertisement|ad|ads|adslot|ad-slot|ad-container|dfp|taboola|outbrain|
             cookie|cookies|consent|gdpr|cookie-banner|popup|modal|
             sidebar|breadcrumb|breadcrumbs|pagination|pager|nav|navbar|navigation|menu|
-            footer|masthead|site-header|topbar|toolbar|skip-link|
+            footer|rodape|masthead|site-header|topbar|toolbar|skip-link|
             tags|tag-list|taglist|post-tags|article-tags|
             author-bio|author-box|about-author|bio|
             print|visually-hidden|sr-only|screen-reader-text|

@@ -123,3 +123,29 @@ fn numeric_dates_are_day_first_outside_america() {
         Some("2018-05-10")
     );
 }
+
+#[test]
+fn a_midnight_placeholder_gives_way_to_the_real_time() {
+    let head = r#"<meta property="article:published_time" content="2023-05-17T00:00:00+0000">
+        <meta name="parsely-pub-date" content="2023-05-18T04:39:05+00:00">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2023-05-18T04:39:05+00:00")
+    );
+}
+
+#[test]
+fn odd_machine_formats_and_american_public_domains() {
+    // "UTC" where the "T" belongs.
+    let head = r#"<meta property="article:published_time" content="2025-12-17UTC07:30:00+00:00">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2025-12-17T07:30:00+00:00")
+    );
+    // A US government page shows Eastern time without saying so.
+    let top = "<p>Thu, 09/25/2025 - 11:38</p>";
+    assert_eq!(
+        published(r#"<html lang="en">"#, top, "https://www.agency.gov/drugs/x").as_deref(),
+        Some("2025-09-25T11:38:00-04:00")
+    );
+}
