@@ -33,7 +33,7 @@ static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)|\bon behalf of\b|\b(?:medically\s+)?reviewed\s+by\b|\bfact[-\s]?checked\s+by\b|\b(?:on|at)\s*(?:\||$)|\bread more\b|\bfollow\b|\bview all\b|\bview in\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\bfrom the\b.*\bdept\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)|\bon behalf of\b|\b(?:medically\s+)?reviewed\s+by\b|\b(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by\b|\bfact[-\s]?checked\s+by\b|\b(?:on|at)\s*(?:\||$)|\bread more\b|\bfollow\b|\bview all\b|\bview in\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\bfrom the\b.*\bdept\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });

@@ -480,7 +480,7 @@ fn author_candidates(
                 }
             }
             if let Some(v) = shown_or_hide(people) {
-                return v;
+                return with_coauthors(meta, v, &is_site);
             }
         }
     }
@@ -526,7 +526,7 @@ fn author_candidates(
             }
         }
         if let Some(v) = shown_or_hide(std::mem::take(&mut from_meta)) {
-            return v;
+            return with_coauthors(meta, v, &is_site);
         }
     }
     // Yoast's "Written by" label in Twitter card data.
@@ -623,6 +623,39 @@ fn author_candidates(
         return org_fallback;
     }
     Vec::new()
+}
+
+/// The metadata's authors, or the visible byline's when it names them all and more: a
+/// theme's metadata often keeps only the first of several authors ("Written by Dr Marna
+/// van der Merwe, Dr Dieter Veldsman, Erik van Vulpen").
+fn with_coauthors(meta: &Meta, names: Vec<String>, is_site: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let covers = |more: &[String]| {
+        more.len() > names.len()
+            && names.iter().all(|n| {
+                let n = n.to_lowercase();
+                more.iter().any(|m| m.to_lowercase().contains(&n))
+            })
+    };
+    for b in meta
+        .bylines
+        .iter()
+        .filter(|b| !b.in_boilerplate && b.strength >= 1 && !b.from_text && b.text.len() < 200)
+    {
+        let all: Vec<String> = authors::split_authors_field(&b.text)
+            .into_iter()
+            .filter(|n| !is_site(n))
+            .collect();
+        let people = all.iter().all(|n| {
+            n.split_whitespace().count() >= 2
+                && n.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                && !authors::is_agency(n)
+        });
+        if all.len() <= 6 && people && covers(&all) {
+            return all;
+        }
+    }
+    names
 }
 
 pub fn choose_published(

@@ -272,14 +272,26 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         && let Some(h) = h1s.first()
     {
         let n = h.split_whitespace().count();
-        if (3..=40).contains(&n) && (refs.is_empty() || refs.iter().any(|r| jaccard(h, r) > 0.0)) {
+        // A label ("A message from our co-founder:") introduces something else.
+        if (3..=40).contains(&n)
+            && !h.ends_with(':')
+            && (refs.is_empty() || refs.iter().any(|r| jaccard(h, r) > 0.0))
+        {
             return Some(h.clone());
         }
     }
     if let Some(m) = meta.first() {
         let s = strip_site(m, &site_names, c.host);
         if !s.is_empty() {
-            return Some(s);
+            // A headline cut at a length limit (JSON-LD's 110 characters): the whole one
+            // from another source.
+            let sn = norm(&s);
+            let whole = refs
+                .iter()
+                .map(|r| strip_site(r, &site_names, c.host))
+                .filter(|r| sn.len() >= 30 && r.len() > s.len() && norm(r).starts_with(&sn))
+                .max_by_key(String::len);
+            return Some(whole.unwrap_or(s));
         }
     }
     if let Some(t) = tag_clean.filter(|t| !t.is_empty()) {
@@ -395,5 +407,41 @@ mod tests {
             host: "planet.example",
         };
         assert_eq!(choose(&c).as_deref(), Some("Big news today"));
+    }
+
+    #[test]
+    fn a_label_h1_is_not_the_headline_and_a_cut_headline_is_made_whole() {
+        // The only h1 introduces a promo; the metadata names the story.
+        let c = Candidates {
+            h1s: vec!["A message from John Furrier, co-founder of SiliconANGLE:"],
+            meta: vec![
+                "How Google Cloud runs AI inference at production scale - SiliconANGLE".into(),
+            ],
+            title_tag: Some(
+                "How Google Cloud runs AI inference at production scale - SiliconANGLE",
+            ),
+            visible_h1s: 1,
+            site_names: vec!["SiliconANGLE".into()],
+            host: "siliconangle.com",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("How Google Cloud runs AI inference at production scale")
+        );
+        // JSON-LD cut at 110 characters; og:title has it all.
+        let whole = "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 \
+                     Readers Find Solutions (Including One Universal Trick That 9/10 Works)";
+        let c = Candidates {
+            h1s: vec![],
+            meta: vec![
+                whole[..110].to_string(),
+                format!("{whole} - Emily Henderson"),
+            ],
+            title_tag: Some("Emily Henderson"),
+            visible_h1s: 0,
+            site_names: vec!["Emily Henderson".into()],
+            host: "stylebyemilyhenderson.com",
+        };
+        assert_eq!(choose(&c).as_deref(), Some(whole));
     }
 }

@@ -197,3 +197,34 @@ fn a_byline_next_to_a_headline_in_page_furniture_counts() {
         ["Tim Enwall"]
     );
 }
+
+#[test]
+fn a_byline_naming_the_metadata_author_and_more_gives_them_all() {
+    // The theme's JSON-LD keeps the first of three authors.
+    let html = page(
+        r#"<script type="application/ld+json">{"@context": "https://schema.org",
+           "@type": "Article", "headline": "Council extends program",
+           "author": {"@type": "Person", "name": "Marna van der Merwe"}}</script>"#,
+        "",
+        "<p class=\"byline\">Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van \
+         Vulpen</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        [
+            "Dr Marna van der Merwe",
+            "Dr Dieter Veldsman",
+            "Erik van Vulpen"
+        ]
+    );
+    // An editor named after the writer is not an author.
+    let html = page(
+        r#"<meta name="author" content="Rebecca Lake">"#,
+        "",
+        "<p class=\"byline\">Written by Rebecca Lake, CEPF® | Edited by Marie White, CEPF®</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Rebecca Lake"]
+    );
+}
