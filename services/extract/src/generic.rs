@@ -846,6 +846,21 @@ fn corroborated(
     if shown(t0) {
         return t0;
     }
+    use chrono::TimeZone;
+    // The same wall time shown with another zone ("3:50pm ET" for "15:50:56Z"): the
+    // metadata wrote local time under the wrong offset.
+    if let Some(t) = parsed.iter().find_map(|(p, visible)| match p {
+        Parsed::Instant(u)
+            if *visible
+                && u.offset() != t0.offset()
+                && same_wall_time(t0.naive_local(), u.naive_local()) =>
+        {
+            u.offset().from_local_datetime(&t0.naive_local()).single()
+        }
+        _ => None,
+    }) {
+        return t;
+    }
     let mut best = (t0, support(t0));
     for (p, _) in parsed {
         let Parsed::Instant(u) = p else { continue };

@@ -149,3 +149,17 @@ fn odd_machine_formats_and_american_public_domains() {
         Some("2025-09-25T11:38:00-04:00")
     );
 }
+
+#[test]
+fn metadata_local_time_under_the_wrong_offset_takes_the_datelines_zone() {
+    // JSON-LD says UTC; the page shows the same wall time in Eastern time.
+    let head = r#"<script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "NewsArticle", "headline": "Council extends program",
+        "datePublished": "2025-11-07T15:50:56Z"}</script>"#;
+    let top =
+        "<p class=\"byline\">By Rebecca Lake</p><p>Published on November 7, 2025, 3:50pm ET</p>";
+    assert_eq!(
+        published(head, top, "https://news.example/x").as_deref(),
+        Some("2025-11-07T15:50:56-05:00")
+    );
+}
