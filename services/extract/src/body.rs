@@ -1050,7 +1050,7 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             editor'?s\s+picks|don'?t\s+miss|up\s+next|what\s+to\s+read\s+next|
             you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|
             about\s+the\s+authors?|meet\s+the\s+authors?|
-            (?:leave\s+a\s+)?(?:comments?|reply|responses?)|join\s+the\s+(?:conversation|discussion)|
+            (?:leave\s+a\s+)?(?:comments?|reply|responses)|join\s+the\s+(?:conversation|discussion)|
             breaking\s+news|
             # Portuguese, Spanish, French, German, Italian, Dutch.
             (?:voc[êe]\s+)?(?:tamb[ée]m\s+)?pode\s+gostar|veja\s+tamb[ée]m|leia\s+tamb[ée]m|(?:not[íi]cias|posts|artigos|mat[ée]rias)\s+relacionad[oa]s|mais\s+lid[oa]s|
