@@ -42,15 +42,24 @@ pub struct EvalArgs {
     /// Body F1 under which a page's body counts as failing in --debug output
     #[arg(long, default_value_t = 0.9)]
     pub body_threshold: f64,
-    /// Publication-time answers to use instead of the corpus's own: a JSON object of page id
-    /// to `{"published": "2019-11-19T08:03:00-05:00" | "2019-11-19" | null}`
-    /// (see `eval/aeb-published.json`); pages it does not list are left out
-    #[arg(long, value_name = "FILE")]
-    pub dates: Option<PathBuf>,
+    /// Answers to use instead of the corpus's own: a JSON object of page id to
+    /// `{"published": "2019-11-19T08:03:00-05:00" | "2019-11-19" | null, "title": "...",
+    /// "authors": ["..."]}`, each field optional (see `eval/`); pages it does not list are
+    /// left out
+    #[arg(long, value_name = "FILE", alias = "dates")]
+    pub answers: Option<PathBuf>,
 }
 
-/// Publication-time answers from a `--dates` file: page id to an instant, a day or none.
-fn load_dates(path: &Path) -> anyhow::Result<HashMap<String, Option<String>>> {
+/// Answers for one page from an `--answers` file; a field that is absent keeps the corpus's.
+#[derive(Debug, Default, PartialEq)]
+struct Override {
+    /// `Some(None)`: the page gives no publication time.
+    published: Option<Option<String>>,
+    title: Option<String>,
+    authors: Option<Vec<String>>,
+}
+
+fn load_answers(path: &Path) -> anyhow::Result<HashMap<String, Override>> {
     let v: Value = serde_json::from_slice(
         &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
     )
@@ -58,15 +67,34 @@ fn load_dates(path: &Path) -> anyhow::Result<HashMap<String, Option<String>>> {
     let Value::Object(m) = v else {
         anyhow::bail!("{} is not an object of page ids", path.display());
     };
-    Ok(m.into_iter()
-        .map(|(id, e)| {
-            let d = match &e {
-                Value::Object(o) => o.get("published").and_then(Value::as_str),
-                v => v.as_str(),
-            };
-            (id, d.map(str::to_string))
-        })
-        .collect())
+    let mut out = HashMap::new();
+    for (id, e) in m {
+        let Value::Object(o) = e else {
+            anyhow::bail!("{}: the answer for {id} is not an object", path.display());
+        };
+        let authors = match o.get("authors") {
+            None => None,
+            Some(Value::Array(a)) => Some(
+                a.iter()
+                    .map(|x| {
+                        x.as_str().map(str::to_string).with_context(|| {
+                            format!("{}: an author of {id} is not a string", path.display())
+                        })
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
+            ),
+            Some(_) => anyhow::bail!("{}: authors of {id} is not a list", path.display()),
+        };
+        out.insert(
+            id,
+            Override {
+                published: o.get("published").map(|p| p.as_str().map(str::to_string)),
+                title: o.get("title").and_then(Value::as_str).map(str::to_string),
+                authors,
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// One page of a corpus with its answers.
@@ -79,6 +107,8 @@ pub struct Truth {
     pub author: Option<String>,
     pub date: Option<String>,
     pub body: Option<String>,
+    /// Authors as a list (from an `--answers` file), instead of `author`'s one string.
+    pub authors: Option<Vec<String>>,
 }
 
 fn load(dir: &Path) -> anyhow::Result<Vec<Truth>> {
@@ -141,6 +171,7 @@ fn load(dir: &Path) -> anyhow::Result<Vec<Truth>> {
                 date: s("publish_date"),
                 body: s("main_content"),
                 id,
+                authors: None,
             });
         }
     }
@@ -296,11 +327,22 @@ struct Acc {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut pages = load(&args.dir)?;
-    if let Some(f) = &args.dates {
-        let dates = load_dates(f)?;
-        pages.retain(|p| dates.contains_key(&p.id));
+    if let Some(f) = &args.answers {
+        let answers = load_answers(f)?;
+        pages.retain(|p| answers.contains_key(&p.id));
         for p in &mut pages {
-            p.date = dates.get(&p.id).cloned().flatten();
+            let Some(o) = answers.get(&p.id) else {
+                continue;
+            };
+            if let Some(d) = &o.published {
+                p.date = d.clone();
+            }
+            if let Some(t) = &o.title {
+                p.title = Some(t.clone());
+            }
+            if let Some(a) = &o.authors {
+                p.authors = Some(a.clone());
+            }
         }
     }
     let pages: Vec<Truth> = pages
@@ -392,12 +434,15 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         // Authors (wcxb only: aeb has no author answers).
-        if p.title.is_some() || p.author.is_some() {
-            let want = p
-                .author
-                .as_deref()
-                .map(expected_authors)
-                .unwrap_or_default();
+        if p.title.is_some() || p.author.is_some() || p.authors.is_some() {
+            let want = match &p.authors {
+                Some(list) => list.iter().map(|x| norm_text(x)).collect(),
+                None => p
+                    .author
+                    .as_deref()
+                    .map(expected_authors)
+                    .unwrap_or_default(),
+            };
             let got: Vec<String> = {
                 let mut v: Vec<String> = art.authors.iter().map(|x| norm_text(x)).collect();
                 v.dedup();
@@ -586,22 +631,41 @@ mod tests {
     }
 
     #[test]
-    fn date_answers_file() {
+    fn answers_file() {
         let dir = std::env::temp_dir().join(format!("newsflow-eval-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let f = dir.join("dates.json");
+        let f = dir.join("answers.json");
         std::fs::write(
             &f,
             r#"{"a": {"published": "2019-11-19T08:03:00-05:00", "confident": true},
-                "b": {"published": null}, "c": "2019-11-18"}"#,
+                "b": {"published": null, "title": "Council extends program",
+                      "authors": ["Jane Doe", "John Roe"]}}"#,
         )
         .expect("write answers");
-        let d = load_dates(&f).expect("valid answers");
-        assert_eq!(d["a"].as_deref(), Some("2019-11-19T08:03:00-05:00"));
-        assert_eq!(d["b"], None);
-        assert_eq!(d["c"].as_deref(), Some("2019-11-18"));
-        std::fs::write(&f, "[1, 2]").expect("write answers");
-        assert!(load_dates(&f).is_err());
+        let d = load_answers(&f).expect("valid answers");
+        assert_eq!(
+            d["a"],
+            Override {
+                published: Some(Some("2019-11-19T08:03:00-05:00".into())),
+                ..Override::default()
+            }
+        );
+        assert_eq!(
+            d["b"],
+            Override {
+                published: Some(None),
+                title: Some("Council extends program".into()),
+                authors: Some(vec!["Jane Doe".into(), "John Roe".into()]),
+            }
+        );
+        for bad in [
+            "[1, 2]",
+            r#"{"a": "2019-11-18"}"#,
+            r#"{"a": {"authors": "Jane"}}"#,
+        ] {
+            std::fs::write(&f, bad).expect("write answers");
+            assert!(load_answers(&f).is_err(), "{bad}");
+        }
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
