@@ -434,6 +434,8 @@ fn author_candidates(
             || (compact.len() >= 3 && !n.trim().contains(' ') && labels.contains(&compact))
     };
     let mut org_fallback: Vec<String> = Vec::new();
+    // Names the JSON-LD types as an organisation.
+    let mut ld_orgs: Vec<String> = Vec::new();
     // Names from the metadata that the page never shows: kept only when nothing shown on the
     // page names anyone (annotators, readers and the site itself go by the visible byline).
     let mut hidden: Vec<String> = Vec::new();
@@ -470,7 +472,10 @@ fn author_candidates(
                         continue;
                     }
                     let names = authors::split_authors_field(&n);
-                    if is_org(it) || names.iter().all(|x| is_site(x)) {
+                    if is_org(it) {
+                        ld_orgs.extend(names.iter().cloned());
+                        org_fallback.extend(names);
+                    } else if names.iter().all(|x| is_site(x)) {
                         org_fallback.extend(names);
                     } else {
                         for x in names {
@@ -619,10 +624,16 @@ fn author_candidates(
     if !hidden.is_empty() {
         return hidden;
     }
-    if !org_fallback.is_empty() {
-        return org_fallback;
+    // The organisation as the author, when nothing names a person: a company blog's own
+    // credit, but not a news story's (a newsroom's story without a byline has no author;
+    // its publisher is the source, not a writer).
+    let news = st
+        .art
+        .is_some_and(|o| jsonld::types(o).iter().any(|t| t.ends_with("NewsArticle")));
+    if news {
+        org_fallback.retain(|n| !ld_orgs.contains(n));
     }
-    Vec::new()
+    org_fallback
 }
 
 /// The metadata's authors, or the visible byline's when it names them all and more: a

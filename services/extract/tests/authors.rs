@@ -228,3 +228,28 @@ fn a_byline_naming_the_metadata_author_and_more_gives_them_all() {
         ["Rebecca Lake"]
     );
 }
+
+#[test]
+fn a_newsroom_is_not_the_author_of_a_story_without_a_byline() {
+    let ld = |ty: &str| {
+        format!(
+            r#"<meta property="og:site_name" content="Planet News">
+            <script type="application/ld+json">{{"@context": "https://schema.org",
+            "@type": "{ty}", "headline": "Council extends program",
+            "author": {{"@type": "Organization", "name": "Planet News"}}}}</script>"#
+        )
+    };
+    // A news story: the publisher is the source, not a writer.
+    let html = page(&ld("NewsArticle"), "", "");
+    assert!(
+        authors(&html, "https://planet.example/council").is_empty(),
+        "{:?}",
+        authors(&html, "https://planet.example/council")
+    );
+    // A company's blog post credits the company.
+    let html = page(&ld("BlogPosting"), "", "");
+    assert_eq!(
+        authors(&html, "https://planet.example/council"),
+        ["Planet News"]
+    );
+}
