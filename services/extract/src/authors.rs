@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -635,6 +635,14 @@ mod tests {
             ["Shelby Loos"]
         );
         assert_eq!(s("Brett Cruz, Privacy & Security Expert"), ["Brett Cruz"]);
+        assert_eq!(
+            s("Analysis by Chris Cillizza, CNN Editor-at-large"),
+            ["Chris Cillizza"]
+        );
+        assert_eq!(
+            s("Written by Rebecca Lake | Edited by Marie White"),
+            ["Rebecca Lake"]
+        );
         assert_eq!(
             s("Jean-Luc Aufranc (CNXSoft)"),
             ["Jean-Luc Aufranc (CNXSoft)"]
