@@ -485,7 +485,13 @@ fn author_candidates(
                 }
             }
             if let Some(v) = shown_or_hide(people) {
-                return with_coauthors(meta, v, &is_site);
+                return with_coauthors(
+                    meta,
+                    v,
+                    &is_site,
+                    meta.first_h1
+                        .map_or(0..=usize::MAX, |h| h.saturating_sub(20)..=h + 120),
+                );
             }
         }
     }
@@ -531,7 +537,13 @@ fn author_candidates(
             }
         }
         if let Some(v) = shown_or_hide(std::mem::take(&mut from_meta)) {
-            return with_coauthors(meta, v, &is_site);
+            return with_coauthors(
+                meta,
+                v,
+                &is_site,
+                meta.first_h1
+                    .map_or(0..=usize::MAX, |h| h.saturating_sub(20)..=h + 120),
+            );
         }
     }
     // Yoast's "Written by" label in Twitter card data.
@@ -595,7 +607,15 @@ fn author_candidates(
         }
         let names: Vec<String> = all.iter().filter(|n| !is_site(n)).cloned().collect();
         if !names.is_empty() {
-            return names;
+            // "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader Published ...":
+            // the outlet glued on hides the second name, which the byline's own element
+            // gives cleanly.
+            return with_coauthors(
+                meta,
+                names,
+                &is_site,
+                b.order.saturating_sub(5)..=b.order + 5,
+            );
         }
         // "By ASU Online" under the headline: the site is the byline.
         if meta.first_h1.is_some() && b.order + 20 >= h1 && b.order <= h1 + 60 {
@@ -639,7 +659,14 @@ fn author_candidates(
 /// The metadata's authors, or the visible byline's when it names them all and more: a
 /// theme's metadata often keeps only the first of several authors ("Written by Dr Marna
 /// van der Merwe, Dr Dieter Veldsman, Erik van Vulpen").
-fn with_coauthors(meta: &Meta, names: Vec<String>, is_site: &dyn Fn(&str) -> bool) -> Vec<String> {
+/// Only bylines whose place in the page is within `near` count: a list of other posts has
+/// bylines too.
+fn with_coauthors(
+    meta: &Meta,
+    names: Vec<String>,
+    is_site: &dyn Fn(&str) -> bool,
+    near: std::ops::RangeInclusive<usize>,
+) -> Vec<String> {
     let covers = |more: &[String]| {
         more.len() > names.len()
             && names.iter().all(|n| {
@@ -647,11 +674,13 @@ fn with_coauthors(meta: &Meta, names: Vec<String>, is_site: &dyn Fn(&str) -> boo
                 more.iter().any(|m| m.to_lowercase().contains(&n))
             })
     };
-    for b in meta
-        .bylines
-        .iter()
-        .filter(|b| !b.in_boilerplate && b.strength >= 1 && !b.from_text && b.text.len() < 200)
-    {
+    for b in meta.bylines.iter().filter(|b| {
+        !b.in_boilerplate
+            && b.strength >= 1
+            && !b.from_text
+            && b.text.len() < 200
+            && near.contains(&b.order)
+    }) {
         let all: Vec<String> = authors::split_authors_field(&b.text)
             .into_iter()
             .filter(|n| !is_site(n))
@@ -662,7 +691,22 @@ fn with_coauthors(meta: &Meta, names: Vec<String>, is_site: &dyn Fn(&str) -> boo
                     .all(|w| w.chars().next().is_some_and(char::is_alphabetic))
                 && !authors::is_agency(n)
         });
-        if all.len() <= 6 && people && covers(&all) {
+        // The element holds the names and little else ("Written by A, B and C"), not a
+        // meta line where categories follow the name.
+        let mut rest = authors::strip_dates(&b.text);
+        for n in &all {
+            rest = rest.replacen(n.as_str(), " ", 1);
+        }
+        let bare = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                !w.is_empty()
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && !matches!(w.to_lowercase().as_str(), "and" | "by")
+            })
+            .count()
+            <= 2;
+        if all.len() <= 6 && people && bare && covers(&all) {
             return all;
         }
     }

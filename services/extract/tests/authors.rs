@@ -253,3 +253,24 @@ fn a_newsroom_is_not_the_author_of_a_story_without_a_byline() {
         ["Planet News"]
     );
 }
+
+#[test]
+fn a_clean_byline_element_restores_a_name_an_outlet_hid() {
+    // The outer line glues the outlet and the date to the second name; the inner element
+    // holds the names alone.
+    let top = "<div class=\"byline\"><span class=\"authors\">Lisa Kaczke and Trevor J. Mitchell\
+               </span> Sioux Falls Argus Leader Published 10:02 AM EST Nov 19, 2019</div>";
+    let html = page("", "", top);
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Lisa Kaczke", "Trevor J. Mitchell"]
+    );
+    // Categories after the name in a post's meta line are not authors.
+    let top = "<div class=\"byline\">Carlos Nadalim 27/09/2018 Comente! Alfabetização, \
+               Brinquedos e Brincadeiras, Música</div>";
+    let html = page(r#"<meta name="author" content="Carlos Nadalim">"#, "", top);
+    assert_eq!(
+        authors(&html, "https://blog.example.com.br/x"),
+        ["Carlos Nadalim"]
+    );
+}
