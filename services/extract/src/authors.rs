@@ -68,6 +68,13 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A newsroom desk credited as the byline: "Detroit News wire services", "Telegraph Sport",
+/// "Staff Reports", "CNN Wire Staff".
+static DESK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:[\w.&'-]+\s+){1,3}(?:wire\s+services?|wire\s+staff|news\s+services?|sport)|staff\s+reports?)$")
+        .expect("valid regex")
+});
+
 /// "Jane Doe in Project Management": the section a post is filed in, after the name.
 static IN_SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+in\s+[A-Z#].*$").expect("valid regex"));
@@ -437,6 +444,10 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         if i > 0 && part.contains(" at ") {
             break;
         }
+        if i == 0 && DESK.is_match(part) {
+            push_unique(&mut out, part.to_string());
+            break;
+        }
         // "Victor Tangermann, Futurism": one word after full names is an outlet, not
         // another author.
         if i > 0
@@ -635,6 +646,11 @@ mod tests {
             ["Shelby Loos"]
         );
         assert_eq!(s("Brett Cruz, Privacy & Security Expert"), ["Brett Cruz"]);
+        assert_eq!(
+            s("Detroit News wire services Published 11:11 PM EST Nov 19, 2019"),
+            ["Detroit News wire services"]
+        );
+        assert_eq!(s("By Staff Reports"), ["Staff Reports"]);
         assert_eq!(
             s("Analysis by Chris Cillizza, CNN Editor-at-large"),
             ["Chris Cillizza"]
