@@ -746,6 +746,17 @@ pub fn choose_published(
             c.push(DateCand::machine(v));
         }
     }
+    // A site's own tag for it ("w-published-date", "article-publish-time").
+    for (k, v) in &meta.metas {
+        if k.contains("publish")
+            && (k.contains("date") || k.contains("time"))
+            && !k.contains("modif")
+            && !k.contains("updat")
+            && !PUBLISHED_KEYS.contains(&k.as_str())
+        {
+            c.push(DateCand::machine(v.as_str()));
+        }
+    }
     if let Some(v) = meta.itemprop("datePublished") {
         c.push(DateCand::machine(v));
     }

@@ -163,3 +163,13 @@ fn metadata_local_time_under_the_wrong_offset_takes_the_datelines_zone() {
         Some("2025-11-07T15:50:56-05:00")
     );
 }
+
+#[test]
+fn a_sites_own_publication_tag_is_read() {
+    let head = r#"<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">
+        <meta name="w-updated-date" content="2025-06-01T09:00:00Z">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2025-05-27T06:03:43+00:00")
+    );
+}
