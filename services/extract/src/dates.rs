@@ -830,10 +830,13 @@ static RELATIVE_INTL: LazyLock<Regex> = LazyLock::new(|| {
 /// A date found in a URL path (`/2024/08/28/`, `/2024-08-28/`): a day at most.
 pub fn from_url(path: &str) -> Option<NaiveDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)").expect("valid regex")
+        Regex::new(r"(?i)/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|-|$|\.)")
+            .expect("valid regex")
     });
     let c = URL_DATE.captures(path)?;
-    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    // "/2023/10/03/" or "/2023/october/03/".
+    let m = c[2].parse().ok().or_else(|| month_num(&c[2]))?;
+    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, m, c[3].parse().ok()?)?;
     plausible(d).then_some(d)
 }
 
@@ -856,6 +859,19 @@ mod tests {
         assert_eq!(zone_for_host("example.co"), None);
         assert_eq!(zone_for_host("example.io"), None);
         assert_eq!(zone_for_host("example.com.br"), Some(America::Sao_Paulo));
+    }
+
+    #[test]
+    fn a_url_gives_a_day_in_numbers_or_with_the_months_name() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(from_url("/2019/11/19/story.html"), d(2019, 11, 19));
+        assert_eq!(
+            from_url("/blog/2023/october/03/wine-types/"),
+            d(2023, 10, 3)
+        );
+        assert_eq!(from_url("/2023/sept/03/x"), d(2023, 9, 3));
+        assert_eq!(from_url("/2023/notamonth/03/x"), None);
+        assert_eq!(from_url("/news/12345/x"), None);
     }
 
     #[test]

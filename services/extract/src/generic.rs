@@ -831,10 +831,30 @@ pub fn choose_published(
         }
     }
     let found = choose_date(&c, ctx, zones);
+    let url_day = dates::from_url(page.path());
+    let day_of = |p: &PubTime| match p {
+        PubTime::Instant(t) => t.date_naive(),
+        PubTime::Day(d) => *d,
+    };
+    // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
+    // number is the day.
+    if let (Some(f), Some(u)) = (&found, url_day)
+        && day_of(f) != u
+    {
+        let flipped = DateCtx {
+            day_first: !ctx.day_first,
+            ..*ctx
+        };
+        if let Some(g) = choose_date(&c, &flipped, zones)
+            && day_of(&g) == u
+        {
+            return Some(g);
+        }
+    }
     if found.is_some() {
         return found;
     }
-    dates::from_url(page.path()).map(PubTime::Day)
+    url_day.map(PubTime::Day)
 }
 
 pub fn choose_modified(

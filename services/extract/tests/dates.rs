@@ -173,3 +173,17 @@ fn a_sites_own_publication_tag_is_read() {
         Some("2025-05-27T06:03:43+00:00")
     );
 }
+
+#[test]
+fn the_url_settles_which_number_is_the_day() {
+    let top = "<p>Published 03/10/2023</p>";
+    assert_eq!(
+        published("", top, "https://wine.example/blog/2023/october/03/types").as_deref(),
+        Some("2023-10-03")
+    );
+    // Without a date in the URL, an English page on a generic domain reads month first.
+    assert_eq!(
+        published("", top, "https://wine.example/blog/types").as_deref(),
+        Some("2023-03-10")
+    );
+}
