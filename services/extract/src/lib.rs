@@ -152,7 +152,12 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
 }
 
 fn looks_like_html(s: &str) -> bool {
-    let mut end = s.len().min(64 * 1024);
+    // The first 4 KiB settle almost every page; the first 64 KiB the rest.
+    looks_like_html_in(s, 4 * 1024) || (s.len() > 4 * 1024 && looks_like_html_in(s, 64 * 1024))
+}
+
+fn looks_like_html_in(s: &str, limit: usize) -> bool {
+    let mut end = s.len().min(limit);
     while !s.is_char_boundary(end) {
         end -= 1;
     }

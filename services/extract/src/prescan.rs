@@ -76,7 +76,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 fn memchr(b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == b)
+    memchr::memchr(b, hay)
 }
 
 /// End of a tag starting at `start` (index just past its `>`), honouring quoted values.
