@@ -291,9 +291,11 @@ pub fn collect(doc: &Html) -> Meta {
                 } else if let Some(v) = hints.get(&class_id) {
                     *v
                 } else {
+                    // Inside an article the test only relaxes: no furniture outside, none in.
+                    let out = is_boilerplate_hint_in(&class_id, false);
                     let v = (
-                        is_boilerplate_hint_in(&class_id, false),
-                        is_boilerplate_hint_in(&class_id, true),
+                        out,
+                        out && is_boilerplate_hint_in(&class_id, true),
                         byline_hint(&class_id),
                         date_hint(&class_id),
                     );

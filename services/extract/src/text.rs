@@ -105,6 +105,11 @@ pub fn is_boilerplate_hint(class_id: &str) -> bool {
 /// [`is_boilerplate_hint`] for an element inside an `<article>`, where "entry-footer" and
 /// "post-meta" hold the post's own byline and date.
 pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
+    // No furniture word anywhere: none in any token either (a token's edges are spaces,
+    // and cutting a BEM modifier off leaves a "-" after what stays).
+    if !NEG_HINT.is_match(class_id) {
+        return false;
+    }
     // A hero section holds the page's headline, a byline box ("by-share-div") the author,
     // and an embed ("social-media-embed") a post the article quotes, whatever else their
     // classes say.
