@@ -433,6 +433,10 @@ fn author_candidates(
         sites.iter().any(|s| s.eq_ignore_ascii_case(n))
             || (compact.len() >= 3 && !n.trim().contains(' ') && labels.contains(&compact))
     };
+    // Where a byline naming the metadata's authors and more may stand: by the headline.
+    let near_h1 = meta
+        .first_h1
+        .map_or(0..=usize::MAX, |h| h.saturating_sub(20)..=h + 120);
     let mut org_fallback: Vec<String> = Vec::new();
     // Names the JSON-LD types as an organisation.
     let mut ld_orgs: Vec<String> = Vec::new();
@@ -485,13 +489,7 @@ fn author_candidates(
                 }
             }
             if let Some(v) = shown_or_hide(people) {
-                return with_coauthors(
-                    meta,
-                    v,
-                    &is_site,
-                    meta.first_h1
-                        .map_or(0..=usize::MAX, |h| h.saturating_sub(20)..=h + 120),
-                );
+                return with_coauthors(meta, v, &is_site, near_h1.clone());
             }
         }
     }
@@ -537,13 +535,7 @@ fn author_candidates(
             }
         }
         if let Some(v) = shown_or_hide(std::mem::take(&mut from_meta)) {
-            return with_coauthors(
-                meta,
-                v,
-                &is_site,
-                meta.first_h1
-                    .map_or(0..=usize::MAX, |h| h.saturating_sub(20)..=h + 120),
-            );
+            return with_coauthors(meta, v, &is_site, near_h1.clone());
         }
     }
     // Yoast's "Written by" label in Twitter card data.
@@ -832,21 +824,17 @@ pub fn choose_published(
     }
     let found = choose_date(&c, ctx, zones);
     let url_day = dates::from_url(page.path());
-    let day_of = |p: &PubTime| match p {
-        PubTime::Instant(t) => t.date_naive(),
-        PubTime::Day(d) => *d,
-    };
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
     // number is the day.
     if let (Some(f), Some(u)) = (&found, url_day)
-        && day_of(f) != u
+        && f.day() != u
     {
         let flipped = DateCtx {
             day_first: !ctx.day_first,
             ..*ctx
         };
         if let Some(g) = choose_date(&c, &flipped, zones)
-            && day_of(&g) == u
+            && g.day() == u
         {
             return Some(g);
         }
