@@ -468,7 +468,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
 static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            advertisement|advertising|sponsored(?:\s+content)?|ad$|
+            advertisement|advertising|advert$|sponsored(?:\s+content)?|ad$|this\s+slideshow\s+requires\s+javascript|
             share(?:\s+(?:this|on|via|article|story))?|tweet|pin\s+it|email\s+this|print(?:\s+this)?|
             subscribe|sign\s+up|signup|join\s+(?:our|the)\s+newsletter|get\s+(?:our|the)\s+newsletter|newsletter|
             follow\s+(?:us|me)|like\s+us|
@@ -570,6 +570,10 @@ fn boilerplate_block(b: &Block) -> bool {
         && t.chars().filter(|c| c.is_alphabetic()).count() >= 12
         && !t.chars().any(char::is_lowercase)
     {
+        return true;
+    }
+    // A WordPress shortcode the theme left unrendered ("[button link=...]Send us[/button]").
+    if t.starts_with('[') && t.ends_with(']') && t.contains("[/") {
         return true;
     }
     // All links and short: a menu item or "read more" link.
@@ -1274,6 +1278,16 @@ mod tests {
         assert!(!body.contains("Show Caption"), "{body}");
         assert!(!body.contains("exclusive to"), "{body}");
         assert!(!body.contains("Already have"), "{body}");
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>Advert</p>\
+             <p>This slideshow requires JavaScript.</p><p>[button link=\"/submit\" \
+             type=\"big\"] Send us YOUR kit review[/button]</p><p>{PARA}</p></article></body>\
+             </html>"
+        );
+        let body = body_of(&html);
+        assert!(!body.contains("Advert"), "{body}");
+        assert!(!body.contains("slideshow"), "{body}");
+        assert!(!body.contains("kit review"), "{body}");
     }
 
     #[test]
