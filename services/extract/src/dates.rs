@@ -66,6 +66,17 @@ pub fn zone_for_host(host: &str) -> Option<Tz> {
     }
 }
 
+/// A locale tag's language and region, lower-cased: the region is the first two-letter part
+/// after the language ("zh-Hant-TW" -> ("zh", "tw"), "en_US" -> ("en", "us")).
+fn lang_region(tag: &str) -> (String, Option<String>) {
+    let mut parts = tag.trim().split(['-', '_']);
+    let lang = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    (lang, region)
+}
+
 /// Whether a page writes numeric dates day first: anything but American English. The
 /// country domain decides, else the language tag ("pt-BR", "en-GB", "de"); English without
 /// a region, and Canada and the Philippines, keep month first.
@@ -76,11 +87,7 @@ pub fn day_first(host: &str, tag: Option<&str>) -> bool {
         return !matches!(tld, "ca" | "ph");
     }
     let Some(tag) = tag else { return false };
-    let mut parts = tag.trim().split(['-', '_']);
-    let lang = parts.next().unwrap_or_default().to_ascii_lowercase();
-    let region = parts
-        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(str::to_ascii_lowercase);
+    let (lang, region) = lang_region(tag);
     match (lang.as_str(), region.as_deref()) {
         ("en", Some(r)) => !matches!(r, "us" | "ca" | "ph"),
         ("en", None) | ("", _) => false,
@@ -93,12 +100,9 @@ pub fn day_first(host: &str, tag: Option<&str>) -> bool {
 /// languages spread over many ("en", "es", "pt", "ar").
 pub fn zone_for_locale(tag: &str) -> Option<Tz> {
     use chrono_tz::{Asia, Europe};
-    let mut parts = tag.trim().split(['-', '_']);
-    let lang = parts.next()?.to_ascii_lowercase();
-    // The region is the first two-letter part after the language ("zh-Hant-TW" -> "tw").
-    if let Some(region) = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        return country_zone(&region.to_ascii_lowercase());
+    let (lang, region) = lang_region(tag);
+    if let Some(region) = region {
+        return country_zone(&region);
     }
     Some(match lang.as_str() {
         "de" => Europe::Berlin,
