@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from)\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in)?|von|par|por|di|from|contributors?|writers?)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -299,6 +299,43 @@ pub fn looks_like_name(s: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
+/// Several words, capitalised ones and ordinary lower-case ones: a phrase, not a name (a
+/// name written all in lower case is still a name).
+fn is_phrase(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    const NEWSROOM: &[&str] = &[
+        "staff",
+        "wire",
+        "wires",
+        "report",
+        "reports",
+        "service",
+        "services",
+        "agencies",
+        "contributor",
+        "contributors",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+    ];
+    words.len() >= 2
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| NEWSROOM.contains(&w.to_lowercase().trim_matches('.')))
+        && words.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+}
+
 /// Lower-case words that belong in names ("Ludwig van Beethoven", "Center for ...").
 const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "da", "di", "du", "del", "della", "des", "von", "zu", "bin",
@@ -457,20 +494,30 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         {
             break;
         }
+        let mut names = Vec::new();
+        let mut prose = false;
         for name in AND.split(part) {
             let name = name.trim();
             if name.is_empty() {
                 continue;
             }
             if let Some(n) = clean_name(name) {
+                names.push(n);
+            } else if lenient
+                && let t = name
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'))
+                && looks_like_handle(t)
+            {
+                names.push(t.to_string());
+            } else {
+                prose |= is_phrase(name);
+            }
+        }
+        // "The Russian and Syrian defense ministries": one side of the "and" is a phrase,
+        // so the other is not a name either.
+        if !prose {
+            for n in names {
                 push_unique(&mut out, n);
-            } else if lenient {
-                let t = name.trim_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|')
-                });
-                if looks_like_handle(t) {
-                    push_unique(&mut out, t.to_string());
-                }
             }
         }
     }

@@ -509,7 +509,14 @@ fn author_candidates(
         "og:article:author",
     ] {
         for v in meta.get_all(key) {
-            if is_url(v) {
+            // "PMJS - Coordenadoria de TI" as both author and generator: the site's software
+            // credit, not a writer.
+            if is_url(v)
+                || (key == "author"
+                    && meta
+                        .get(&["generator"])
+                        .is_some_and(|g| g.trim().eq_ignore_ascii_case(v.trim())))
+            {
                 continue;
             }
             // Scholarly tags hold one author each, as "Last, First".

@@ -182,6 +182,7 @@ pub fn collect(doc: &Html) -> Meta {
     // The last short texts, for author boxes ("Jane Doe" then "Jane Doe is a reporter ...").
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
+    let mut no_h1_byline: Option<Byline> = None;
     let mut hints: std::collections::HashMap<String, (bool, bool, u8, bool)> =
         std::collections::HashMap::new();
     for edge in doc.tree.root().traverse() {
@@ -224,8 +225,12 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     let bp_here = bp_stack.last().copied().unwrap_or(false);
                     let near_headline = m.first_h1.is_some_and(|h| order > h && order < h + 200);
+                    // On a page without a headline element the first byline text counts
+                    // (known once the page has been read).
+                    let first_without_h1 = m.first_h1.is_none() && no_h1_byline.is_none();
+                    let written_by = tt.to_lowercase().contains(" was written by ");
                     if !bp_here
-                        && (near_headline || tt.to_lowercase().contains(" was written by "))
+                        && (near_headline || first_without_h1 || written_by)
                         && m.bylines.len() < 60
                         && tt.len() < 120
                         && is_by_text(tt)
@@ -249,13 +254,18 @@ pub fn collect(doc: &Html) -> Meta {
                             collapse_ws(tt)
                         };
                         if !text.is_empty() && text.len() < 200 {
-                            m.bylines.push(Byline {
+                            let b = Byline {
                                 text,
                                 strength: 0,
                                 in_boilerplate: false,
                                 order,
                                 from_text: true,
-                            });
+                            };
+                            if near_headline || written_by {
+                                m.bylines.push(b);
+                            } else {
+                                no_h1_byline = Some(b);
+                            }
                         }
                     }
                     if m.date_texts.len() < 40
@@ -567,6 +577,9 @@ pub fn collect(doc: &Html) -> Meta {
         }
     }
     m.element_count = order;
+    if m.first_h1.is_none() {
+        m.bylines.extend(no_h1_byline);
+    }
     m
 }
 
@@ -667,6 +680,10 @@ fn has_year(s: &str) -> bool {
 
 /// Text that opens a byline: "By Jane Doe", "Written by", "Author:".
 fn is_by_text(t: &str) -> bool {
+    // "05/10/2018 - Publicado por: ...": the separator after a date opens the text node.
+    let t = t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•')
+    });
     let l = t.to_lowercase();
     let rest = [
         "by:",
@@ -689,12 +706,33 @@ fn is_by_text(t: &str) -> bool {
         "this post was written by",
         "this article was written by",
         "this story was written by",
+        // The same labels in the languages news sites most often use.
+        "publicado por",
+        "escrito por",
+        "postado por",
+        "publié par",
+        "écrit par",
+        "rédigé par",
+        "pubblicato da",
+        "scritto da",
+        "geschrieben von",
+        "verfasst von",
+        "autor:",
+        "autora:",
+        "autores:",
+        "auteur:",
+        "текст:",
+        "автор:",
+        "von ",
+        "por ",
+        "par ",
+        "door ",
     ]
     .iter()
     .find_map(|p| l.strip_prefix(p).map(|r| (p, r)));
     match rest {
         Some((p, r)) => {
-            let r = r.trim_start();
+            let r = r.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             // "By" then a capitalised name (or nothing: the name follows in a link).
             r.is_empty()
                 || p.ends_with(':')

@@ -274,3 +274,53 @@ fn a_clean_byline_element_restores_a_name_an_outlet_hid() {
         ["Carlos Nadalim"]
     );
 }
+
+#[test]
+fn bylines_in_other_languages_are_read() {
+    for (top, want) in [
+        (
+            "<p class=\"meta\"><b>05/10/2018</b> - Publicado por: Clarissa Borba - Categoria: <a href=\"/c\">Saúde</a></p>",
+            "Clarissa Borba",
+        ),
+        (
+            "<p><span itemprop=\"author\">Текст: Венера Ерофеева</span> · 24 сентября 2018</p>",
+            "Венера Ерофеева",
+        ),
+        ("<p>Von Hans Müller</p>", "Hans Müller"),
+    ] {
+        assert_eq!(
+            authors(&page("", "", top), "https://news.example/council"),
+            [want],
+            "{top}"
+        );
+    }
+}
+
+#[test]
+fn the_sites_software_credit_is_not_an_author() {
+    let html = page(
+        r#"<meta name="author" content="PMJS - Coordenadoria de TI"><meta name="generator" content="PMJS - Coordenadoria de TI">"#,
+        "",
+        "<p><b>05/10/2018</b> - Publicado por: Clarissa Borba</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Clarissa Borba"]
+    );
+}
+
+#[test]
+fn a_byline_joined_to_a_phrase_names_no_one() {
+    let html = page(
+        "",
+        "",
+        "<div class=\"statement\"><h4 class=\"author\">The Russian and Syrian defense ministries</h4></div>",
+    );
+    assert!(authors(&html, "https://news.example/council").is_empty());
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Jane Doe and wire reports</p>",
+    );
+    assert_eq!(authors(&html, "https://news.example/council"), ["Jane Doe"]);
+}
