@@ -6,16 +6,17 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\w+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+").expect("valid regex"));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S+@\S+\.[A-Za-z0-9]+").expect("valid regex"));
 static URLISH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)\S+").expect("valid regex"));
 static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)@\w+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|\s)@[A-Za-z0-9_]+").expect("valid regex"));
 /// Separators between the parts of a byline: names, roles, affiliations.
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:;|\||•|·|⋅|/|,\s*(?:and|&)\s+|,)\s*").expect("valid regex")
@@ -27,13 +28,13 @@ static AND: LazyLock<Regex> =
 static GLUED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([Bb][Yy])([A-Z][a-z])").expect("valid regex"));
 static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([a-z])((?:Co-?)?(?:Founder|CEO|Editor|Writer|Reporter|Author|Director|Manager|Senior|Staff|Contributor|Correspondent|Columnist)\b)")
+    Regex::new(r"([a-z])((?:Co-?)?(?:Founder|CEO|Editor|Writer|Reporter|Author|Director|Manager|Senior|Staff|Contributor|Correspondent|Columnist)(?-u:\b))")
         .expect("valid regex")
 });
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|\bsponsored\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)|\bon behalf of\b|\b(?:medically\s+)?reviewed\s+by\b|\b(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by\b|\bfact[-\s]?checked\s+by\b|\b(?:on|at)\s*(?:\||$)|\bread more\b|\bfollow\b|\bview all\b|\bview in\b|\bmore from\b|\bmore by\b|\bsee all\b|\bcontact\b|\babout the author\b|\bfrom the\b.*\bdept\b|\d{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
@@ -44,14 +45,14 @@ static DATEISH: LazyLock<Regex> = LazyLock::new(|| {
     let months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
     let weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?";
     Regex::new(&format!(
-        r"(?i){weekday}(?:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months},?\s+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[-/.][a-z]{{3,5}}[-/.]\d{{2,4}})(?:,?\s*(?:at\s+)?@?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}\b)?)?"
+        r"(?i){weekday}(?:{months}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months},?\s+[0-9]{{4}}|[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}[-/.][a-z]{{3,5}}[-/.][0-9]{{2,4}})(?:,?\s*(?:at\s+)?@?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}}(?-u:\b))?)?"
     ))
     .expect("valid regex")
 });
 
 /// A name glued to a month by the markup: "Luke KimDecember 17, 2025".
 static GLUED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([a-z])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)")
+    Regex::new(r"([a-z])((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+[0-9])")
         .expect("valid regex")
 });
 
@@ -64,14 +65,14 @@ pub fn strip_dates(s: &str) -> String {
 /// Bylines that name a newsroom rather than a person: "Our Editors", "The Editors",
 /// "News Desk", "Metro Desk", "Editorial Board".
 static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:our|the)\s+editors|[\w-]+\s+desk|editorial\s+(?:board|team|staff)|the\s+newsroom)$")
+    Regex::new(r"(?i)^(?:(?:our|the)\s+editors|[^\s,;|/]+\s+desk|editorial\s+(?:board|team|staff)|the\s+newsroom)$")
         .expect("valid regex")
 });
 
 /// A newsroom desk credited as the byline: "Detroit News wire services", "Telegraph Sport",
 /// "Staff Reports", "CNN Wire Staff".
 static DESK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:[\w.&'-]+\s+){1,3}(?:wire\s+services?|wire\s+staff|news\s+services?|sport)|staff\s+reports?)$")
+    Regex::new(r"(?i)^(?:(?:[^\s,;|/]+\s+){1,3}(?:wire\s+services?|wire\s+staff|news\s+services?|sport)|staff\s+reports?)$")
         .expect("valid regex")
 });
 
@@ -235,7 +236,7 @@ fn name_before_role(part: &str) -> Option<String> {
 fn is_credential(part: &str) -> bool {
     static CRED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[A-Z][A-Za-z]?\.?){0,1}(?:[A-Z]{1,6}[®™]?\.?|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|III|II|IV|Esq\.?|[A-Z]{1,5}\s?\d{0,3}|[A-Z]-[A-Z]{2,5}\s?\d{0,3}|[A-Z]{2,5}\s\([A-Za-z]+\))$",
+            r"^(?:[A-Z][A-Za-z]?\.?){0,1}(?:[A-Z]{1,6}[®™]?\.?|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|III|II|IV|Esq\.?|[A-Z]{1,5}\s?[0-9]{0,3}|[A-Z]-[A-Z]{2,5}\s?[0-9]{0,3}|[A-Z]{2,5}\s\([A-Za-z]+\))$",
         )
         .expect("valid regex")
     });
@@ -584,7 +585,7 @@ pub fn strip_glued_agency(name: &str) -> String {
 /// outlet's.
 pub fn names_a_domain(name: &str) -> bool {
     static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\w\.(?:com|net|org|co|info|news|ca|uk|au|in|de|fr|io)\b")
+        Regex::new(r"(?i)[A-Za-z0-9]\.(?:com|net|org|co|info|news|ca|uk|au|in|de|fr|io)(?-u:\b)")
             .expect("valid regex")
     });
     DOMAIN.is_match(name)

@@ -57,7 +57,7 @@ static META_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)byline|by-line|dateline|timestamp|(?:^|[\s_-])(?:author|authors|author-name|post-meta|entry-meta|article-meta|meta-data|posted-on|publish-date|published-date|pubdate|article-date|post-date)(?:$|[\s_-])").expect("valid regex")
 });
 static BYLINE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|par|von|por|door|di|av|af)\s+\S|\b(?:posted|published|written|publicado|escrito|publié|écrit|pubblicato|scritto|veröffentlicht|geschrieben)\s+(?:by|por|par|da|von)\b").expect("valid regex")
+    Regex::new(r"(?i)^(?:by|par|von|por|door|di|av|af)\s+\S|\b(?:posted|published|written|publicado|escrito|publié|écrit|pubblicato|scritto|veröffentlicht|geschrieben)\s+(?:by|por|par|da|von)(?-u:\b)").expect("valid regex")
 });
 static STRONG_POS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article-?body|article-?content|articletext|story-?body|story-?content|entry-content|post-content|post-body|postbody|content-body|body-?text|article__body|article-text|main-content|rich-text|richtext|field--name-body|field-name-body").expect("valid regex")
@@ -477,10 +477,10 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             click\s+here|trending|most\s+(?:read|popular)|
             copyright|©|\(c\)\s|all\s+rights\s+reserved|
             we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
-            (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by\b)|credit:|getty\s+images|
+            (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by(?-u:\b))|credit:|getty\s+images|
             skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|
             tags?:|filed\s+under|categories:|posted\s+in|
-            listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|\d+\s+min(?:ute)?s?\.?\s+read|
+            listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|[0-9]+\s+min(?:ute)?s?\.?\s+read|
             (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)
         )",
     )
@@ -489,13 +489,14 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@\w+\s+on\s+(?:twitter|x|instagram|facebook)",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\w+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@\w+\s+on\s+(?:twitter|x|instagram|facebook)",
     )
     .expect("valid regex")
 });
 
-static CLICK_HERE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bby\s+clicking\s+here\W*$").expect("valid regex"));
+static CLICK_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)by\s+clicking\s+here[^A-Za-z0-9]*$").expect("valid regex")
+});
 
 static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*")
@@ -1049,7 +1050,7 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             related(?:\s+(?:articles?|stories|posts|content|reading|coverage))?|
-            (?:more|latest|recent|top|popular|trending)\s+(?:articles|stories|posts|news)(?:\s+(?:from|on|in)\b.*)?|
+            (?:more|latest|recent|top|popular|trending)\s+(?:articles|stories|posts|news)(?:\s+(?:from|on|in)(?-u:\b).*)?|
             (?:also|more)\s+in\s+(?:the\s+)?news|in\s+other\s+news|trending(?:\s+now)?|most\s+(?:read|popular|viewed)|
             editor'?s\s+picks|don'?t\s+miss|up\s+next|what\s+to\s+read\s+next|
             you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|

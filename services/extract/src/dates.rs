@@ -262,7 +262,7 @@ pub fn offset_in_source(source: &str, n: NaiveDateTime) -> Option<FixedOffset> {
 }
 
 static OFFSET_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Z|[+-]\d{2}:?\d{2})").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:Z|[+-][0-9]{2}:?[0-9]{2})").expect("valid regex"));
 
 fn utc_offset() -> FixedOffset {
     FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix())
@@ -293,63 +293,67 @@ pub struct DateCtx {
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^\s*(\d{4})-(\d{1,2})-(\d{1,2})
-        (?:(?:[T\s]+|UTC)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*
-           (Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
+        r"(?ix)^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})
+        (?:(?:[T\s]+|UTC)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?\s*
+           (Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?)?",
     )
     .expect("valid regex")
 });
 
-static SLASH_YMD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
+static SLASH_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})(?-u:\b)").expect("valid regex")
+});
 
 /// An ISO day inside text ("Published 2024-11-06"), not part of a longer number.
 static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:$|[^\d-])").expect("valid regex")
+    Regex::new(r"(?:^|[^0-9-])((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})(?:$|[^0-9-])")
+        .expect("valid regex")
 });
 
-static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
+static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,2})([/.])([0-9]{1,2})[/.]([0-9]{4})(?-u:\b)")
+        .expect("valid regex")
+});
 
 const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?i)(?-u:\b){MONTHS}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(\d{{4}})\b"
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+([0-9]{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^\w])",
+        r"(?ix)(?-u:\b)([0-9]{1,2})(?:[:.h]([0-9]{2})(?::([0-9]{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^A-Za-z0-9_])",
     )
     .expect("valid regex")
 });
 
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:\b(UTC|GMT|UT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2})\b|\b([ECMP][SD]?T|AK[SD]?T|HST|BST|CES?T|CEST|EES?T|EEST|WES?T|WEST|IST|JST|KST|AES?T|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|MSK|SAST)\b|\(?\b(Eastern|Central|Mountain|Pacific)\b(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\)?)",
+        r"(?x)(?:(?-u:\b)(UTC|GMT|UT)\s*([+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|([+-][0-9]{2}:?[0-9]{2})(?-u:\b)|(?-u:\b)([ECMP][SD]?T|AK[SD]?T|HST|BST|CES?T|CEST|EES?T|EEST|WES?T|WEST|IST|JST|KST|AES?T|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|MSK|SAST)(?-u:\b)|\(?(?-u:\b)(Eastern|Central|Mountain|Pacific)(?-u:\b)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\)?)",
     )
     .expect("valid regex")
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?)\s+ago\b",
+        r"(?i)(?-u:\b)([0-9]+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?)\s+ago(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*([0-9]{10})([0-9]{3})?\s*$").expect("valid regex"));
 
 /// Month names and abbreviations in English, German, French, Spanish, Portuguese, Italian
 /// and Dutch, lower case.
@@ -467,7 +471,7 @@ static DMY_INTL: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:\.|º|°|er)?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:\.|º|°|er)?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?([0-9]{{4}})(?-u:\b)",
         names.join("|")
     ))
     .expect("valid regex")
@@ -826,7 +830,7 @@ fn parse_relative(s: &str, ctx: &DateCtx) -> Option<Parsed> {
 static RELATIVE_INTL: LazyLock<Regex> = LazyLock::new(|| {
     let units = r"(sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|m[êe]s|años?|anos?)";
     Regex::new(&format!(
-        r"(?:\bvor|\bil\s+y\s+a|\bhace|\bh[áa])\s+(\d+|eine[rm]?|ein|une?|una?|uma?)\s+{units}\b|\b(\d+|una?|un')\s*(secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|anni)\s+fa\b"
+        r"(?:(?-u:\b)vor|(?-u:\b)il\s+y\s+a|(?-u:\b)hace|(?-u:\b)h[áa])\s+([0-9]+|eine[rm]?|ein|une?|una?|uma?)\s+{units}(?-u:\b)|(?-u:\b)([0-9]+|una?|un')\s*(secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|anni)\s+fa(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -834,8 +838,10 @@ static RELATIVE_INTL: LazyLock<Regex> = LazyLock::new(|| {
 /// A date found in a URL path (`/2024/08/28/`, `/2024-08-28/`): a day at most.
 pub fn from_url(path: &str) -> Option<NaiveDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|-|$|\.)")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)/((?:19|20)[0-9]{2})[/-]([0-9]{1,2}|[a-z]{3,9})[/-]([0-9]{1,2})(?:/|-|$|\.)",
+        )
+        .expect("valid regex")
     });
     let c = URL_DATE.captures(path)?;
     // "/2023/10/03/" or "/2023/october/03/".

@@ -210,7 +210,7 @@ pub struct ZoneHints<'a> {
 }
 
 static UPDATED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)\b")
+    regex::Regex::new(r"(?i)^[^A-Za-z0-9]*(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?-u:\b)")
         .expect("valid regex")
 });
 

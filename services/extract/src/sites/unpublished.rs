@@ -43,7 +43,7 @@ fn says_so(doc: &Html) -> bool {
 
 /// `January 15, 2026 - 05:39 | Doug Menary, Ottawa Citizen | Ottawa Sun`
 static ITEM_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*[-–—]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)\s*\|\s*(.*?)\s*\|\s*(.+?)\s*$")
+    Regex::new(r"^\s*([A-Z][a-z]+\.?\s+[0-9]{1,2},\s+[0-9]{4}\s*[-–—]?\s*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?)\s*\|\s*(.*?)\s*\|\s*(.+?)\s*$")
         .expect("valid regex")
 });
 
