@@ -102,6 +102,7 @@ pub fn site_names(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
 
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
+    "og:article:published_time",
     "og:published_time",
     "article:published",
     "published_time",
@@ -150,6 +151,7 @@ const PUBLISHED_KEYS: &[&str] = &[
 
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
+    "og:article:modified_time",
     "og:updated_time",
     "article:modified",
     "modified_time",
@@ -275,6 +277,17 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
                 .find_map(|c| published_before_update(&c.text, t, ctx))
             {
                 return Some(PubTime::Instant(v));
+            }
+            // Yoast (with WordPress 5.3) wrote the GMT wall time under the local offset
+            // ("16:25:36-05:00" for 16:25:36Z); the theme's own `<time>` has it right
+            // ("11:25:36-05:00"): the hours between them are exactly the offset.
+            if t.offset().local_minus_utc() != 0
+                && let Some((Parsed::Instant(u), _)) = parsed.iter().find(|(p, _)| {
+                    matches!(p, Parsed::Instant(u)
+                        if u.offset() == t.offset() && u.naive_utc() == t.naive_local())
+                })
+            {
+                return Some(PubTime::Instant(*u));
             }
             // Midnight exactly is often a day written as an instant ("2023-05-17T00:00:00
             // +0000"); an instant with a time in the next day and a half is the real one.
@@ -829,7 +842,8 @@ pub fn choose_published(
             c.push(DateCand::visible(t.as_str()));
         }
     }
-    let found = choose_date(&c, ctx, zones);
+    let found = choose_date(&c, ctx, zones)
+        .map(|f| shown_before_revision(f, meta, st, ctx, zones, &updated));
     let url_day = dates::from_url(page.path());
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
     // number is the day.
@@ -900,6 +914,49 @@ fn published_before_update(
     (after.contains(&local.format("%-I:%M").to_string())
         || after.contains(&local.format("%H:%M").to_string()))
     .then_some(v)
+}
+
+/// The metadata names one instant as both published and modified (Reuters' revision time)
+/// while a dateline shows an earlier time that it marks as updated since ("November 19, 2019
+/// / 12:21 AM / Updated 14 hours ago"): the dateline's time is the publication, in the
+/// metadata's zone when it gives none.
+fn shown_before_revision(
+    found: PubTime,
+    meta: &Meta,
+    st: &Structured<'_>,
+    ctx: &DateCtx,
+    zones: &ZoneHints<'_>,
+    updated: &dyn Fn(&str) -> bool,
+) -> PubTime {
+    let PubTime::Instant(t) = found else {
+        return found;
+    };
+    if choose_modified(meta, st, ctx, zones) != Some(found) {
+        return found;
+    }
+    for (text, bp) in &meta.dateline_texts {
+        let Some(i) = text.to_ascii_lowercase().find("updated") else {
+            continue;
+        };
+        if *bp || i == 0 || updated(text) {
+            continue;
+        }
+        let v = match dates::parse(&text[..i], ctx, None) {
+            Some(Parsed::Instant(v)) => v,
+            Some(Parsed::Naive(n)) => {
+                use chrono::TimeZone;
+                match t.offset().from_local_datetime(&n).single() {
+                    Some(v) => v,
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if v < t && t - v <= chrono::Duration::hours(36) {
+            return PubTime::Instant(v);
+        }
+    }
+    found
 }
 
 fn corroborated(

@@ -38,12 +38,33 @@ pub fn parse_tolerant(raw: &str) -> Vec<Value> {
     };
     // Control characters inside strings become spaces; trailing commas go.
     let mut in_str = false;
+    // A string in single quotes ('Oil prices fell ...'), as hand-written JSON-LD has.
+    let mut in_single = false;
     let mut escaped = false;
     let chars: Vec<char> = src.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if in_str {
+        if in_single {
+            if escaped {
+                escaped = false;
+                if matches!(c, '"' | '\\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' | 'u') {
+                    fixed.push('\\');
+                }
+                fixed.push(c);
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '\'' {
+                in_single = false;
+                fixed.push('"');
+            } else if c == '"' {
+                fixed.push_str("\\\"");
+            } else if (c as u32) < 0x20 {
+                fixed.push(' ');
+            } else {
+                fixed.push(c);
+            }
+        } else if in_str {
             if escaped {
                 escaped = false;
                 // An invalid escape like \' becomes the plain character.
@@ -65,6 +86,9 @@ pub fn parse_tolerant(raw: &str) -> Vec<Value> {
         } else if c == '"' {
             in_str = true;
             fixed.push(c);
+        } else if c == '\'' {
+            in_single = true;
+            fixed.push('"');
         } else if c == ',' {
             let mut j = i + 1;
             while j < chars.len() && chars[j].is_whitespace() {
@@ -284,6 +308,11 @@ mod tests {
         assert_eq!(v[0]["@type"], "Article");
         let v = parse_tolerant("{\"a\": [1, 2,], \"b\": \"it\\'s\"}");
         assert_eq!(v[0]["b"], "it's");
+        let v = parse_tolerant(
+            r#"{"@type": "NewsArticle", "description": 'Oil "fell", it\'s \n said', "datePublished": "2019-11-19"}"#,
+        );
+        assert_eq!(v[0]["description"], "Oil \"fell\", it's \n said");
+        assert_eq!(v[0]["datePublished"], "2019-11-19");
     }
 
     #[test]

@@ -187,3 +187,29 @@ fn the_url_settles_which_number_is_the_day() {
         Some("2023-03-10")
     );
 }
+
+#[test]
+fn a_revision_time_in_the_metadata_yields_to_the_dateline_it_updated() {
+    let head = r#"<meta property="og:article:published_time" content="2019-11-19T21:57:01+0000"><meta property="og:article:modified_time" content="2019-11-19T21:57:01+0000"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council extends program", "datePublished": "2019-11-19T21:57:01+0000", "dateModified": "2019-11-19T21:57:01+0000"}</script>"#;
+    let top = "<div class=\"ArticleHeader_date\">November 19, 2019 /  12:21 AM / Updated 14 hours ago</div>";
+    assert_eq!(
+        published(head, top, "https://news.example/council").as_deref(),
+        Some("2019-11-19T00:21:00+00:00")
+    );
+    // Without the update mark the dateline is another time, not the publication.
+    let top = "<div class=\"ArticleHeader_date\">November 19, 2019 /  12:21 AM</div>";
+    assert_eq!(
+        published(head, top, "https://news.example/council").as_deref(),
+        Some("2019-11-19T21:57:01+00:00")
+    );
+}
+
+#[test]
+fn yoasts_gmt_clock_under_the_local_offset_yields_to_the_themes_time() {
+    let head = r#"<meta property="article:published_time" content="2018-09-10T16:25:36-05:00">"#;
+    let top = "<time class=\"entry-date published\" datetime=\"2018-09-10T11:25:36-05:00\">September 10, 2018</time>";
+    assert_eq!(
+        published(head, top, "https://blog.example/2018/09/10/thread/").as_deref(),
+        Some("2018-09-10T11:25:36-05:00")
+    );
+}
