@@ -780,8 +780,11 @@ pub fn choose_published(
     if !ld_is_article {
         ld_dates(&mut c);
     }
-    // Any JSON-LD object of the page with a publication date.
+    // Any other JSON-LD object of the page with a publication date.
     for o in &st.all {
+        if st.art.is_some_and(|a| std::ptr::eq(a, *o)) {
+            continue;
+        }
         if let Some(v) = o.get("datePublished").and_then(jsonld::text) {
             c.push(DateCand::machine(v));
         }
@@ -998,6 +1001,36 @@ fn corroborated(
         _ => None,
     }) {
         return t;
+    }
+    // The same wall time under two offsets in the metadata alone (Hearst's JSON-LD tags the
+    // UTC clock "18:10:07-05:00" that its meta tags give as "18:10:00Z"): the reading more
+    // of the metadata agrees with wins, a zone-less copy of the wall time counting for UTC
+    // (as such a time is read).
+    if let Some(u) = parsed.iter().find_map(|(p, visible)| match p {
+        Parsed::Instant(u)
+            if !*visible
+                && u.offset() != t0.offset()
+                && same_wall_time(t0.naive_local(), u.naive_local()) =>
+        {
+            Some(*u)
+        }
+        _ => None,
+    }) {
+        let zoneless = parsed
+            .iter()
+            .filter(|(p, _)| matches!(p, Parsed::Naive(n) if same_wall_time(t0.naive_local(), *n)))
+            .count();
+        let with_zoneless = |t: chrono::DateTime<chrono::FixedOffset>| {
+            support(t)
+                + if t.offset().local_minus_utc() == 0 {
+                    zoneless
+                } else {
+                    0
+                }
+        };
+        if with_zoneless(u) > with_zoneless(t0) {
+            return u;
+        }
     }
     let mut best = (t0, support(t0));
     for (p, _) in parsed {

@@ -213,3 +213,19 @@ fn yoasts_gmt_clock_under_the_local_offset_yields_to_the_themes_time() {
         Some("2018-09-10T11:25:36-05:00")
     );
 }
+
+#[test]
+fn the_metadata_that_agrees_settles_a_wall_time_under_two_offsets() {
+    // Hearst: the JSON-LD puts the UTC clock under the local offset.
+    let head = r#"<meta property="article:published_time" content="2025-01-29T18:10:00Z"><meta name="sailthru.date" content="2025-01-29 18:10:00"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council extends program", "datePublished": "2025-01-29T18:10:07.780602-0500"}</script>"#;
+    assert_eq!(
+        published(head, "", "https://www.magazine.example/a1/").as_deref(),
+        Some("2025-01-29T18:10:00+00:00")
+    );
+    // One tag against the JSON-LD: nothing settles it, the JSON-LD stays.
+    let head = r#"<meta property="article:published_time" content="2025-01-29T18:10:00Z"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council extends program", "datePublished": "2025-01-29T18:10:07.780602-0500"}</script>"#;
+    assert_eq!(
+        published(head, "", "https://www.magazine.example/a1/").as_deref(),
+        Some("2025-01-29T18:10:07-05:00")
+    );
+}
