@@ -340,7 +340,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:(?-u:\b)(UTC|GMT|UT)\s*([+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|([+-][0-9]{2}:?[0-9]{2})(?-u:\b)|(?-u:\b)([ECMP][SD]?T|AK[SD]?T|HST|BST|CES?T|CEST|EES?T|EEST|WES?T|WEST|IST|JST|KST|AES?T|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|MSK|SAST)(?-u:\b)|\(?(?-u:\b)(Eastern|Central|Mountain|Pacific)(?-u:\b)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\)?)",
+        r"(?x)(?:(?-u:\b)(UTC|GMT|UT)\s*([+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|([+-][0-9]{2}:?[0-9]{2})(?-u:\b)|(?-u:\b)([ECMP][SD]?T|AK[SD]?T|HST|BST|CES?T|CEST|EES?T|EEST|WES?T|WEST|IST|JST|KST|AES?T|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|MSK|SAST|AMT|PKT|WIB|ICT|PHT|IDT|MYT|NPT)(?-u:\b)|\(?(?-u:\b)(Eastern|Central|Mountain|Pacific)(?-u:\b)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\)?)",
     )
     .expect("valid regex")
 });
@@ -555,6 +555,14 @@ fn zone_abbrev(a: &str) -> Option<Zone> {
         "SGT" | "HKT" => return h(8),
         "MSK" => return h(3),
         "SAST" => return h(2),
+        // Armenia (AMT is also Amazon time, which Brazilian sites do not write), Pakistan,
+        // Western Indonesia, Indochina, the Philippines, Israel in summer, Malaysia, Nepal.
+        "AMT" => return h(4),
+        "PKT" => return h(5),
+        "WIB" | "ICT" => return h(7),
+        "PHT" | "MYT" => return h(8),
+        "IDT" => return h(3),
+        "NPT" => return fixed(5 * 3600 + 2700).map(Zone::Fixed),
         "CENTRAL EUROPEAN" => Zone::Named(Europe::Berlin),
         "INDIA" => Zone::Named(Asia::Kolkata),
         _ => return None,

@@ -731,6 +731,7 @@ pub fn choose_published(
     page: &Url,
     ctx: &DateCtx,
     zones: &ZoneHints<'_>,
+    modified: Option<PubTime>,
 ) -> Option<PubTime> {
     let mut c: Vec<DateCand> = Vec::new();
     let ld_dates = |c: &mut Vec<DateCand>| {
@@ -846,7 +847,8 @@ pub fn choose_published(
         }
     }
     let found = choose_date(&c, ctx, zones)
-        .map(|f| shown_before_revision(f, meta, st, ctx, zones, &updated));
+        .map(|f| shown_before_revision(f, meta, ctx, modified, &updated))
+        .map(|f| before_modified(f, modified, &c, ctx));
     let url_day = dates::from_url(page.path());
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
     // number is the day.
@@ -926,15 +928,14 @@ fn published_before_update(
 fn shown_before_revision(
     found: PubTime,
     meta: &Meta,
-    st: &Structured<'_>,
     ctx: &DateCtx,
-    zones: &ZoneHints<'_>,
+    modified: Option<PubTime>,
     updated: &dyn Fn(&str) -> bool,
 ) -> PubTime {
     let PubTime::Instant(t) = found else {
         return found;
     };
-    if choose_modified(meta, st, ctx, zones) != Some(found) {
+    if modified != Some(found) {
         return found;
     }
     for (text, bp) in &meta.dateline_texts {
@@ -960,6 +961,35 @@ fn shown_before_revision(
         }
     }
     found
+}
+
+/// A publication time after the page's own modification time is a re-publishing stamp (Al
+/// Jazeera's JSON-LD: published 07:09, modified 05:44, shown "05:44 GMT"): the time a
+/// dateline readers see, when it is no later than the modification, is the publication; the
+/// modification itself when the dateline shows that.
+fn before_modified(
+    found: PubTime,
+    modified: Option<PubTime>,
+    cands: &[DateCand],
+    ctx: &DateCtx,
+) -> PubTime {
+    let (PubTime::Instant(t), Some(PubTime::Instant(m))) = (found, modified) else {
+        return found;
+    };
+    let minute = chrono::Duration::seconds(60);
+    if t - m <= minute {
+        return found;
+    }
+    cands
+        .iter()
+        .filter(|c| c.visible)
+        .find_map(|c| match dates::parse(&c.text, ctx, None) {
+            Some(Parsed::Instant(v)) if v < m + minute && m - v < chrono::Duration::days(2) => {
+                Some(PubTime::Instant(if m - v < minute { m } else { v }))
+            }
+            _ => None,
+        })
+        .unwrap_or(found)
 }
 
 fn corroborated(
@@ -1387,14 +1417,15 @@ pub fn extract(
         .map(|s| collapse_ws(&decode_entities(&s)));
     let zones = zone_hints(meta, &st, page, html);
     ctx.day_first = zones.day_first;
-    let published_at = choose_published(meta, &st, page, &ctx, &zones);
+    let modified_at = choose_modified(meta, &st, &ctx, &zones);
+    let published_at = choose_published(meta, &st, page, &ctx, &zones, modified_at);
     let article = Article {
         url: page.to_string(),
         canonical_url: canonical(meta, page),
         title,
         authors: choose_authors(meta, &st, &sites, &host),
         published_at,
-        modified_at: choose_modified(meta, &st, &ctx, &zones),
+        modified_at,
         source,
         language: language(meta, &st, &body_text),
         description: meta

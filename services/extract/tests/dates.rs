@@ -229,3 +229,43 @@ fn the_metadata_that_agrees_settles_a_wall_time_under_two_offsets() {
         Some("2025-01-29T18:10:07-05:00")
     );
 }
+
+#[test]
+fn a_publication_stamp_after_the_modification_yields_to_the_dateline() {
+    let head = r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council extends program", "datePublished": "2019-11-19T07:09:00Z", "dateModified": "2019-11-19T05:44:06Z"}</script>"#;
+    let top = "<time datetime=\"Tue Nov 19 2019 05:44:06 GMT+0000\">19 Nov 2019 05:44 GMT</time>";
+    assert_eq!(
+        published(head, top, "https://news.example/council").as_deref(),
+        Some("2019-11-19T05:44:06+00:00")
+    );
+    // Published before modified: the stamp stands.
+    let head = head.replace("07:09:00", "04:09:00");
+    assert_eq!(
+        published(&head, top, "https://news.example/council").as_deref(),
+        Some("2019-11-19T04:09:00+00:00")
+    );
+}
+
+#[test]
+fn zone_abbreviations_of_asia_and_the_middle_east() {
+    for (top, want) in [
+        (
+            "<p class=\"date\">November 20, 2019 - 11:28 AMT</p>",
+            "2019-11-20T11:28:00+04:00",
+        ),
+        (
+            "<p class=\"date\">November 20, 2019 - 11:28 PKT</p>",
+            "2019-11-20T11:28:00+05:00",
+        ),
+        (
+            "<p class=\"date\">November 20, 2019 - 11:28 NPT</p>",
+            "2019-11-20T11:28:00+05:45",
+        ),
+    ] {
+        assert_eq!(
+            published("", top, "https://news.example/x").as_deref(),
+            Some(want),
+            "{top}"
+        );
+    }
+}
