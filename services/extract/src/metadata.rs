@@ -316,8 +316,10 @@ pub fn collect(doc: &Html) -> Meta {
                 // Page-wide containers carry theme classes ("profile-sidebar-active",
                 // "small-masthead") that say nothing about their content.
                 let container = matches!(name, "html" | "body" | "main" | "article");
-                // A `<footer>` inside an `<article>` holds the post's own metadata.
-                let furniture = is_boilerplate_tag(name) && !(name == "footer" && in_article > 0);
+                // A `<footer>` inside an `<article>` holds the post's own metadata, and one
+                // named for the byline (Telegraph's `<footer class="article-author">`) is one.
+                let furniture = is_boilerplate_tag(name)
+                    && !(name == "footer" && (in_article > 0 || hint_byline > 0));
                 let bp = parent_bp || furniture || (hint_bp && !container);
                 if name == "article" {
                     in_article += 1;

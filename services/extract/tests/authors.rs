@@ -324,3 +324,17 @@ fn a_byline_joined_to_a_phrase_names_no_one() {
     );
     assert_eq!(authors(&html, "https://news.example/council"), ["Jane Doe"]);
 }
+
+#[test]
+fn a_byline_in_a_footer_named_for_it_counts() {
+    let html = "<html><head><title>Council extends program</title></head><body><main>\
+        <h1>Council extends program</h1><footer class=\"article-author\"><div class=\"byline\">\
+        <span class=\"byline__author-name\"><a href=\"/authors/telegraph-sport/\">Telegraph Sport</a>\
+        </span> 19 November 2019</div></footer>"
+        .to_string()
+        + &format!("<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></main><footer class=\"site\"><p class=\"author\">Web Team</p></footer></body></html>");
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Telegraph Sport"]
+    );
+}
