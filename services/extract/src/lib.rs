@@ -28,6 +28,7 @@ pub mod lang;
 pub mod metadata;
 pub mod prescan;
 pub mod sites;
+mod streaming;
 pub mod text;
 pub mod title;
 
@@ -143,7 +144,10 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
     if !looks_like_html(&html) {
         return Err(ExtractError::NotHtml("no HTML markup".to_string()));
     }
-    let doc = scraper::Html::parse_document(&prescan::clean(&html));
+    let mut doc = scraper::Html::parse_document(&prescan::clean(&html));
+    if streaming::is_streamed(&html) {
+        streaming::reveal(&mut doc, &html);
+    }
     let meta = metadata::collect(&doc);
     if let Some(pc) = sites::extract(&doc, &meta, &url, input) {
         return Ok(pc);
