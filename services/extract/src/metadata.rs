@@ -343,6 +343,10 @@ pub fn collect(doc: &Html) -> Meta {
                             .or_else(|| el.attr("itemprop"))
                             .or_else(|| el.attr("http-equiv"));
                         if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                            // Remix's "script:ld+json" meta key, rendered as a meta tag.
+                            if k.eq_ignore_ascii_case("script:ld+json") && v.len() < 2_000_000 {
+                                m.jsonld.extend(jsonld::parse_tolerant(v));
+                            }
                             let v = crate::text::decode_entities(v);
                             for k in k.split_whitespace() {
                                 m.metas.push((k.to_ascii_lowercase(), v.clone()));

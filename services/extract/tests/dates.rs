@@ -269,3 +269,12 @@ fn zone_abbreviations_of_asia_and_the_middle_east() {
         );
     }
 }
+
+#[test]
+fn json_ld_in_a_meta_tag_is_read() {
+    let head = r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;@context&quot;:&quot;https://schema.org&quot;,&quot;headline&quot;:&quot;Council extends program&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/council").as_deref(),
+        Some("2025-11-17T09:00:00-05:00")
+    );
+}
