@@ -301,7 +301,8 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SLASH_YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})(?-u:\b)").expect("valid regex")
+    Regex::new(r"^\s*([0-9]{4})(?:[/.]|\.\s)([0-9]{1,2})(?:[/.]|\.\s)([0-9]{1,2})(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// An ISO day inside text ("Published 2024-11-06"), not part of a longer number.
@@ -333,7 +334,7 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)(?-u:\b)([0-9]{1,2})(?:[:.h]([0-9]{2})(?::([0-9]{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^A-Za-z0-9_])",
+        r"(?ix)(?-u:\b)([0-9]{1,2})(?:(?:[:.h]|\s?[時시]\s?)([0-9]{2})(?:\s?[分분])?(?::([0-9]{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.?\s?m\.?|p\.?\s?m\.?))(?:\s|$|[^A-Za-z0-9_])",
     )
     .expect("valid regex")
 });
@@ -460,10 +461,147 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("dicembre", 12),
 ];
 
+/// Month names of languages written in other scripts or with their own letters (Russian,
+/// Ukrainian, Polish, Czech, Turkish, Greek, in the genitive that dates use) and of
+/// Indonesian, Romanian and the Nordic languages.
+const MORE_MONTH_NAMES: &[(&str, u32)] = &[
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    ("ιανουαρίου", 1),
+    ("φεβρουαρίου", 2),
+    ("μαρτίου", 3),
+    ("απριλίου", 4),
+    ("μαΐου", 5),
+    ("ιουνίου", 6),
+    ("ιουλίου", 7),
+    ("αυγούστου", 8),
+    ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10),
+    ("νοεμβρίου", 11),
+    ("δεκεμβρίου", 12),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    ("augusti", 8),
+    ("maj", 5),
+];
+
 fn month_num(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_lowercase();
-    MONTH_NAMES.iter().find(|(n, _)| *n == s).map(|(_, m)| *m)
+    MONTH_NAMES
+        .iter()
+        .chain(MORE_MONTH_NAMES)
+        .find(|(n, _)| *n == s)
+        .map(|(_, m)| *m)
 }
+
+/// "20 ноября 2019", "20. listopadu 2019", "20 Kasım 2019 14:35": a day, a month of
+/// [`MORE_MONTH_NAMES`] and a year as consecutive words, found without a regex (a pattern of
+/// all these names would cost every process its compilation).
+fn dmy_more(s: &str) -> Option<(NaiveDate, (usize, usize))> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    for win in words.windows(3) {
+        let [(start, d), (_, m), (ys, y)] = win else {
+            continue;
+        };
+        let d = d.trim_end_matches('.');
+        let y = y.trim_end_matches([',', '.', ';']);
+        if !(1..=2).contains(&d.len())
+            || !d.bytes().all(|b| b.is_ascii_digit())
+            || y.len() != 4
+            || !y.bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let m = m.trim_end_matches([',', '.']).to_lowercase();
+        let Some(&(_, month)) = MORE_MONTH_NAMES.iter().find(|(n, _)| *n == m) else {
+            continue;
+        };
+        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)?;
+        return Some((date, (*start, ys + y.len())));
+    }
+    None
+}
+
+/// Year, month and day in East Asian writing ("2019年11月20日", "2019년 11월 20일") or the
+/// Vietnamese "20 tháng 11, 2019" (captures: year, month, day or day, month, year).
+static YMD_ASIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)([0-9]{4})\s*(?:年|년)\s*([0-9]{1,2})\s*(?:月|월)\s*([0-9]{1,2})\s*(?:日|일)?|(?-u:\b)([0-9]{1,2})\s+tháng\s+([0-9]{1,2}),?\s+(?:năm\s+)?([0-9]{4})",
+    )
+    .expect("valid regex")
+});
 
 /// "8. Juli 2025", "8 juillet 2025", "8 de julio de 2025", "8 luglio 2025": a day first and a
 /// month named in another language than English.
@@ -621,10 +759,20 @@ fn find_time(s: &str) -> Option<NaiveTime> {
         let h: u32 = c.get(1)?.as_str().parse().ok()?;
         let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
         let sec: u32 = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        // "午後 2:35", "오후 2:35", "下午2:35": the afternoon marker comes before the time.
+        let before = s[..c.get(0).map_or(0, |m| m.start())].trim_end();
+        let asian = if ["午後", "오후", "下午"].iter().any(|p| before.ends_with(p)) {
+            Some(true)
+        } else if ["午前", "오전", "上午"].iter().any(|p| before.ends_with(p)) {
+            Some(false)
+        } else {
+            None
+        };
         let ampm = c
             .get(4)
             .or_else(|| c.get(5))
-            .map(|m| m.as_str().trim_start().starts_with(['p', 'P']));
+            .map(|m| m.as_str().trim_start().starts_with(['p', 'P']))
+            .or(asian);
         if c.get(2).is_none() && ampm.is_none() {
             continue;
         }
@@ -724,12 +872,13 @@ pub fn find_day(s: &str) -> Option<(NaiveDate, (usize, usize))> {
 
 /// [`find_day`] where numeric dates are read day first when `day_first`.
 pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize))> {
-    let mut best: Option<(NaiveDate, (usize, usize))> = None;
-    let mut consider = |d: Option<NaiveDate>, span: (usize, usize)| {
+    type Best = Option<(NaiveDate, (usize, usize))>;
+    let mut best: Best = None;
+    let consider = |best: &mut Best, d: Option<NaiveDate>, span: (usize, usize)| {
         if let Some(d) = d.filter(|d| plausible(*d))
             && best.is_none_or(|(_, b)| span.0 < b.0)
         {
-            best = Some((d, span));
+            *best = Some((d, span));
         }
     };
     if let Some(c) = MDY.captures(s) {
@@ -738,6 +887,7 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         let y = c[3].parse().ok();
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         consider(
+            &mut best,
             m.zip(d)
                 .zip(y)
                 .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d)),
@@ -751,13 +901,31 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         let y = c[3].parse().ok();
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         consider(
+            &mut best,
             m.zip(d)
                 .zip(y)
                 .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d)),
             whole,
         );
     }
-    // Year first: "2024/11/06", "2024.11.06", "Published 2024-11-06".
+    if let Some((d, span)) = dmy_more(s) {
+        consider(&mut best, Some(d), span);
+    }
+    if (s.contains('年') || s.contains('년') || s.contains("tháng") || s.contains("Tháng"))
+        && let Some(c) = YMD_ASIAN.captures(s)
+    {
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = match (num(1), num(2), num(3)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => match (num(6), num(5), num(4)) {
+                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+                _ => None,
+            },
+        };
+        consider(&mut best, date, whole);
+    }
+    // Year first: "2024/11/06", "2024.11.06", "2019. 11. 20.", "Published 2024-11-06".
     for re in [&*SLASH_YMD, &*ISO_DAY] {
         if let Some(c) = re.captures(s) {
             let span = (
@@ -768,6 +936,7 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
             let m = c[2].parse().ok();
             let d = c[3].parse().ok();
             consider(
+                &mut best,
                 y.zip(m)
                     .zip(d)
                     .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)),
@@ -786,7 +955,7 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         } else {
             (a, b)
         };
-        consider(NaiveDate::from_ymd_opt(y, m, d), whole);
+        consider(&mut best, NaiveDate::from_ymd_opt(y, m, d), whole);
     }
     best
 }
@@ -890,6 +1059,39 @@ mod tests {
         assert_eq!(from_url("/2023/sept/03/x"), d(2023, 9, 3));
         assert_eq!(from_url("/2023/notamonth/03/x"), None);
         assert_eq!(from_url("/news/12345/x"), None);
+    }
+
+    #[test]
+    fn dates_and_times_in_more_languages_and_scripts() {
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: true,
+        };
+        let naive = |s: &str| match parse(s, &ctx, None) {
+            Some(Parsed::Naive(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        for s in [
+            "20 ноября 2019, 14:35",
+            "20 ноября 2019 г. в 14:35",
+            "20 листопада 2019, 14:35",
+            "20 listopada 2019, 14:35",
+            "20. listopadu 2019 14:35",
+            "20 Kasım 2019 14:35",
+            "20 Νοεμβρίου 2019, 14:35",
+            "2019年11月20日 14:35",
+            "2019年11月20日 午後2時35分",
+            "2019년 11월 20일 오후 2:35",
+            "2019. 11. 20. 14:35",
+            "20 Tháng 11, 2019 14:35",
+            "20 noiembrie 2019, ora 14:35",
+        ] {
+            assert_eq!(naive(s).as_deref(), Some("2019-11-20 14:35:00"), "{s}");
+        }
+        assert_eq!(
+            naive("2019年11月20日 午前9時05分").as_deref(),
+            Some("2019-11-20 09:05:00")
+        );
     }
 
     #[test]
