@@ -1063,7 +1063,13 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             (?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|vous\s+aimerez\s+aussi|articles\s+similaires|
             mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|auch\s+interessant|weitere\s+artikel|
             potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|
-            lees\s+ook|meer\s+over\s+dit\s+onderwerp
+            lees\s+ook|meer\s+over\s+dit\s+onderwerp|
+            # Russian, Ukrainian, Polish, Czech, Turkish.
+            читайте\s+(?:также|також)|читать\s+также|(?:похожие|связанные|другие)\s+(?:статьи|новости|материалы|записи)|
+            самые\s+(?:популярные|читаемые)(?:\s+\S+)?|популярное|по\s+теме|вам\s+может\s+быть\s+интересно|схожі\s+новини|
+            (?:czytaj|zobacz)\s+(?:też|także|również)|podobne\s+artykuły|najpopularniejsze|
+            mohlo\s+by\s+vás\s+zajímat|související\s+články|
+            (?:[iİ]lgili|benzer)\s+haberler|bunlar\s+da\s+ilginizi\s+çekebilir
         )\s*(?::|\.{2,3}|…)?$",
     )
     .expect("valid regex")
@@ -1225,6 +1231,32 @@ mod tests {
         );
         let body = body_of(&html);
         assert!(body.contains("Again."), "{body}");
+    }
+
+    #[test]
+    fn labels_of_related_lists_in_other_languages_end_the_article() {
+        let teasers: String = (0..6)
+            .map(|i| {
+                format!(
+                    "<div class=\"teaser\"><a href=\"/d{i}\">Диета номер {i}</a>\
+                     <p>Популярная диета при активном ритме жизни. Результаты похудения до 10 кг за 14 дней и даже больше при соблюдении</p></div>"
+                )
+            })
+            .collect();
+        for label in [
+            "Самые популярные диеты",
+            "Читайте также:",
+            "Zobacz także",
+            "İlgili Haberler",
+        ] {
+            let html = format!(
+                "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+                 <p>{PARA}</p><div>{label}</div>{teasers}</article></body></html>"
+            );
+            let body = body_of(&html);
+            assert!(body.contains("extend the program"), "{body}");
+            assert!(!body.contains("Популярная диета"), "{label}: {body}");
+        }
     }
 
     #[test]
