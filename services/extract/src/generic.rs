@@ -653,6 +653,10 @@ fn author_candidates(
     {
         return vec![n];
     }
+    // A Korean sign-off at the end of the story ("정덕현 칼럼니스트 thekian1@...").
+    if let Some(n) = meta.signoffs.first() {
+        return vec![n.clone()];
+    }
     if !hidden.is_empty() {
         return hidden;
     }

@@ -62,6 +62,26 @@ pub struct Meta {
     pub visible_text: String,
     /// Names introduced by an author box: a short name, then "<name> is a ..." (a bio).
     pub bio_names: Vec<String>,
+    /// Names from a Korean sign-off with an e-mail address ("정덕현 칼럼니스트
+    /// thekian1@entermedia.co.kr", "홍길동 기자 hong@news.kr"), as Korean news ends a story.
+    pub signoffs: Vec<String>,
+}
+
+/// A Korean reporter's or columnist's sign-off: the name before or after the role, then
+/// the e-mail address.
+static KOREAN_SIGNOFF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:^|[^가-힣])(?:(?:칼럼니스트|기자|특파원)\s*([가-힣]{2,4})|([가-힣]{2,4})\s*(?:기자|특파원|칼럼니스트|객원기자|인턴기자))\s*[(<\[]?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+",
+    )
+    .expect("valid regex")
+});
+
+/// The names a text's Korean sign-offs give.
+fn korean_signoff(text: &str) -> Option<String> {
+    let c = KOREAN_SIGNOFF.captures(text)?;
+    c.get(1)
+        .or_else(|| c.get(2))
+        .map(|m| m.as_str().to_string())
 }
 
 /// A bio opening with a name shown just before it: "Lauren Vetter" / "Lauren Vetter is a
@@ -190,6 +210,18 @@ pub fn collect(doc: &Html) -> Meta {
             Edge::Open(node) => {
                 if let Node::Text(t) = node.value() {
                     let tt = t.trim();
+                    if m.signoffs.len() < 3
+                        && tt.contains('@')
+                        && !bp_stack.last().copied().unwrap_or(false)
+                        && let Some(n) = korean_signoff(tt).or_else(|| {
+                            // The address as a link after the name and role.
+                            recent
+                                .last()
+                                .and_then(|r| korean_signoff(&format!("{r} {tt}")))
+                        })
+                    {
+                        m.signoffs.push(n);
+                    }
                     if !tt.is_empty() && in_svg == 0 && m.bio_names.len() < 5 {
                         if tt.len() > 40
                             && let Some(n) = bio_name(&recent, tt)

@@ -338,3 +338,20 @@ fn a_byline_in_a_footer_named_for_it_counts() {
         ["Telegraph Sport"]
     );
 }
+
+#[test]
+fn a_korean_sign_off_names_the_writer() {
+    let html = page("", "", "").replace(
+        "</article>",
+        "<p>정덕현 칼럼니스트 thekian1@entermedia.co.kr [사진=JTBC]</p></article>",
+    );
+    assert_eq!(authors(&html, "http://entermedia.co.kr/news/1"), ["정덕현"]);
+    let html = page("", "", "").replace(
+        "</article>",
+        "<p>서울=홍길동 기자 <a href=\"mailto:hong@news.example.kr\">hong@news.example.kr</a></p></article>",
+    );
+    assert_eq!(authors(&html, "http://news.example.kr/1"), ["홍길동"]);
+    // A reporter mentioned in the story, without an address, is not a sign-off.
+    let html = page("", "", "").replace("</article>", "<p>김철수 기자는 말했다.</p></article>");
+    assert!(authors(&html, "http://news.example.kr/1").is_empty());
+}
