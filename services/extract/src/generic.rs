@@ -278,6 +278,9 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
             {
                 return Some(PubTime::Instant(v));
             }
+            if let Some(u) = gmt_of_local_wall(t, &parsed) {
+                return Some(PubTime::Instant(u));
+            }
             // Yoast (with WordPress 5.3) wrote the GMT wall time under the local offset
             // ("16:25:36-05:00" for 16:25:36Z); the theme's own `<time>` has it right
             // ("11:25:36-05:00"): the hours between them are exactly the offset.
@@ -309,7 +312,9 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
                 .iter()
                 .find(|(p, _)| p.day() == d && !matches!(p, Parsed::Day(_)))
             {
-                Some((Parsed::Instant(t), _)) => Some(PubTime::Instant(*t)),
+                Some((Parsed::Instant(t), _)) => Some(PubTime::Instant(
+                    gmt_of_local_wall(*t, &parsed).unwrap_or(*t),
+                )),
                 Some((Parsed::Naive(n), visible)) => Some(place(*n, *visible)),
                 _ => Some(PubTime::Day(d)),
             }
@@ -923,6 +928,41 @@ fn published_before_update(
     (after.contains(&local.format("%-I:%M").to_string())
         || after.contains(&local.format("%H:%M").to_string()))
     .then_some(v)
+}
+
+/// The same wall clock under two offsets ("14:22:02+00:00" in a meta tag, "14:22:02-05:00"
+/// in the theme's `<time>`): that clock is local time and neither offset holds. A UTC
+/// instant with the same minutes and seconds whole hours away (Yoast's graph, from
+/// WordPress's GMT date) is the publication.
+fn gmt_of_local_wall(
+    t: chrono::DateTime<chrono::FixedOffset>,
+    parsed: &[(Parsed, bool)],
+) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let machine: Vec<chrono::DateTime<chrono::FixedOffset>> = parsed
+        .iter()
+        .filter_map(|(p, visible)| match p {
+            Parsed::Instant(u) if !*visible => Some(*u),
+            _ => None,
+        })
+        .collect();
+    // A wall clock written under two offsets.
+    let wall = machine.iter().find_map(|a| {
+        machine
+            .iter()
+            .any(|b| b.offset() != a.offset() && b.naive_local() == a.naive_local())
+            .then(|| a.naive_local())
+    })?;
+    let gmt = machine.iter().find(|u| {
+        let d = (u.naive_utc() - wall).num_seconds();
+        u.offset().local_minus_utc() == 0 && d != 0 && d % 3600 == 0 && d.abs() <= 14 * 3600
+    })?;
+    if t.naive_local() != wall && t != *gmt {
+        return None;
+    }
+    // Written in the local zone that the wall clock shows.
+    let d = (gmt.naive_utc() - wall).num_seconds();
+    let local = chrono::FixedOffset::east_opt(i32::try_from(-d).ok()?)?;
+    Some(gmt.with_timezone(&local))
 }
 
 /// The metadata names one instant as both published and modified (Reuters' revision time)

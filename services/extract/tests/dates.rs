@@ -278,3 +278,13 @@ fn json_ld_in_a_meta_tag_is_read() {
         Some("2025-11-17T09:00:00-05:00")
     );
 }
+
+#[test]
+fn a_wall_clock_under_two_offsets_yields_to_the_gmt_date() {
+    let head = r#"<meta property="article:published_time" content="2014-09-15T14:22:02+00:00"><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Council extends program", "datePublished": "2014-09-15T20:22:02+00:00"}]}</script>"#;
+    let top = "<time class=\"entry-date published\" datetime=\"2014-09-15T14:22:02-05:00\">September 15, 2014</time>";
+    assert_eq!(
+        published(head, top, "https://blog.example/2014/09/hike/").as_deref(),
+        Some("2014-09-15T14:22:02-06:00")
+    );
+}
