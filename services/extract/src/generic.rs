@@ -857,6 +857,7 @@ pub fn choose_published(
     }
     let found = choose_date(&c, ctx, zones)
         .map(|f| shown_before_revision(f, meta, ctx, modified, &updated))
+        .map(|f| first_before_ld_revision(f, st, &c, ctx))
         .map(|f| before_modified(f, modified, &c, ctx));
     let url_day = dates::from_url(page.path());
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
@@ -928,6 +929,48 @@ fn published_before_update(
     (after.contains(&local.format("%-I:%M").to_string())
         || after.contains(&local.format("%H:%M").to_string()))
     .then_some(v)
+}
+
+/// A JSON-LD whose datePublished is its dateModified, to the minute, states the last
+/// revision (ABC's 14:48:03Z); an earlier time another tag gives within a week
+/// (`article:published_time` 02:03Z) is the first publication. Midnight is a day, not that.
+fn first_before_ld_revision(
+    found: PubTime,
+    st: &Structured<'_>,
+    cands: &[DateCand],
+    ctx: &DateCtx,
+) -> PubTime {
+    let PubTime::Instant(t) = found else {
+        return found;
+    };
+    let (Some(p), Some(m)) = (
+        ld_str(st.art, "datePublished"),
+        ld_str(st.art, "dateModified"),
+    ) else {
+        return found;
+    };
+    let (Some(Parsed::Instant(p)), Some(Parsed::Instant(m))) =
+        (dates::parse(&p, ctx, None), dates::parse(&m, ctx, None))
+    else {
+        return found;
+    };
+    if p != t || (p - m).num_seconds().abs() >= 60 {
+        return found;
+    }
+    cands
+        .iter()
+        .filter(|c| !c.visible)
+        .find_map(|c| match dates::parse(&c.text, ctx, None) {
+            Some(Parsed::Instant(u))
+                if u.naive_local().time() != chrono::NaiveTime::MIN
+                    && t - u > chrono::Duration::seconds(60)
+                    && t - u <= chrono::Duration::days(7) =>
+            {
+                Some(PubTime::Instant(u))
+            }
+            _ => None,
+        })
+        .unwrap_or(found)
 }
 
 /// The same wall clock under two offsets ("14:22:02+00:00" in a meta tag, "14:22:02-05:00"

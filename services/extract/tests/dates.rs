@@ -288,3 +288,23 @@ fn a_wall_clock_under_two_offsets_yields_to_the_gmt_date() {
         Some("2014-09-15T14:22:02-06:00")
     );
 }
+
+#[test]
+fn a_json_ld_revision_stamp_yields_to_the_first_publication() {
+    let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council extends program", "datePublished": "2025-11-14T14:48:03.000Z", "dateModified": "2025-11-14T14:48:00.000Z"}</script>"#;
+    let head =
+        format!(r#"{ld}<meta property="article:published_time" content="2025-11-14T02:03:00Z">"#);
+    assert_eq!(
+        published(&head, "", "https://news.example/council").as_deref(),
+        Some("2025-11-14T02:03:00+00:00")
+    );
+    // Published well before the modification: the JSON-LD stands.
+    let head = head.replace(
+        "\"dateModified\": \"2025-11-14T14:48:00.000Z\"",
+        "\"dateModified\": \"2025-11-15T09:00:00Z\"",
+    );
+    assert_eq!(
+        published(&head, "", "https://news.example/council").as_deref(),
+        Some("2025-11-14T14:48:03+00:00")
+    );
+}
