@@ -957,20 +957,12 @@ fn first_before_ld_revision(
     if p != t || (p - m).num_seconds().abs() >= 60 {
         return found;
     }
-    cands
-        .iter()
-        .filter(|c| !c.visible)
-        .find_map(|c| match dates::parse(&c.text, ctx, None) {
-            Some(Parsed::Instant(u))
-                if u.naive_local().time() != chrono::NaiveTime::MIN
-                    && t - u > chrono::Duration::seconds(60)
-                    && t - u <= chrono::Duration::days(7) =>
-            {
-                Some(PubTime::Instant(u))
-            }
-            _ => None,
-        })
-        .unwrap_or(found)
+    first_instant(cands, ctx, false, |u| {
+        u.naive_local().time() != chrono::NaiveTime::MIN
+            && t - u > chrono::Duration::seconds(60)
+            && t - u <= chrono::Duration::days(7)
+    })
+    .map_or(found, PubTime::Instant)
 }
 
 /// The same wall clock under two offsets ("14:22:02+00:00" in a meta tag, "14:22:02-05:00"
@@ -1067,16 +1059,28 @@ fn before_modified(
     if t - m <= minute {
         return found;
     }
-    cands
-        .iter()
-        .filter(|c| c.visible)
-        .find_map(|c| match dates::parse(&c.text, ctx, None) {
-            Some(Parsed::Instant(v)) if v < m + minute && m - v < chrono::Duration::days(2) => {
-                Some(PubTime::Instant(if m - v < minute { m } else { v }))
-            }
+    first_instant(cands, ctx, true, |v| {
+        v < m + minute && m - v < chrono::Duration::days(2)
+    })
+    .map_or(found, |v| {
+        PubTime::Instant(if m - v < minute { m } else { v })
+    })
+}
+
+/// The first candidate, among those readers see or those only machines do, that is an
+/// instant `keep` accepts.
+fn first_instant(
+    cands: &[DateCand],
+    ctx: &DateCtx,
+    visible: bool,
+    keep: impl Fn(chrono::DateTime<chrono::FixedOffset>) -> bool,
+) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    cands.iter().filter(|c| c.visible == visible).find_map(|c| {
+        match dates::parse(&c.text, ctx, None) {
+            Some(Parsed::Instant(v)) if keep(v) => Some(v),
             _ => None,
-        })
-        .unwrap_or(found)
+        }
+    })
 }
 
 fn corroborated(
