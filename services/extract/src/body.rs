@@ -117,34 +117,62 @@ fn skip_tag(name: &str) -> bool {
     )
 }
 
-/// Collapsed content a reader opens in place (accordions, tabs, "read more" panels): part of
-/// the article although the markup hides it until a click.
-fn collapsible(el: &scraper::node::Element) -> bool {
-    el.attr("role") == Some("region")
-        || el.attr("role") == Some("tabpanel")
-        || el.attr("class").is_some_and(|c| {
-            let c = c.to_ascii_lowercase();
-            c.contains("accordion")
-                || c.contains("collaps")
-                || c.contains("tab-pane")
-                || c.contains("tabpanel")
-                || c.contains("expand")
-        })
+/// The attributes the body pass reads, gathered in one walk over an element's attributes
+/// (each `Element::attr` call interns its name: nine of them per element added up).
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    /// `class` in lower case, empty when there is none.
+    class_lc: String,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: bool,
 }
 
-fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
-    let keep_hidden = keep_hidden || collapsible(el);
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            match k {
+                "class" => a.class = Some(v),
+                "role" => a.role = Some(v),
+                "style" => a.style = Some(v),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = v == "true",
+                _ => {}
+            }
+        }
+        if let Some(c) = a.class {
+            a.class_lc = c.to_ascii_lowercase();
+        }
+        a
+    }
+
+    /// Collapsed content a reader opens in place (accordions, tabs, "read more" panels):
+    /// part of the article although the markup hides it until a click.
+    fn collapsible(&self) -> bool {
+        let c = &self.class_lc;
+        matches!(self.role, Some("region" | "tabpanel"))
+            || c.contains("accordion")
+            || c.contains("collaps")
+            || c.contains("tab-pane")
+            || c.contains("tabpanel")
+            || c.contains("expand")
+    }
+}
+
+fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -> bool {
+    let keep_hidden = keep_hidden || a.collapsible();
     // The second, lenient pass keeps page furniture tags (scored as boilerplate instead):
     // broken markup can leave the whole article inside an unclosed `<aside>`.
     if skip_tag(el.name()) && !(keep_hidden && matches!(el.name(), "nav" | "aside" | "footer")) {
         return true;
     }
-    if !keep_hidden
-        && (el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true"))
-    {
+    if !keep_hidden && (a.hidden || a.aria_hidden) {
         return true;
     }
-    if let Some(role) = el.attr("role")
+    if let Some(role) = a.role
         && matches!(
             role,
             "navigation"
@@ -159,7 +187,7 @@ fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
     {
         return true;
     }
-    if !keep_hidden && let Some(style) = el.attr("style") {
+    if !keep_hidden && let Some(style) = a.style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -169,10 +197,8 @@ fn skip_element(el: &scraper::node::Element, keep_hidden: bool) -> bool {
             return true;
         }
     }
-    if let Some(c) = el.attr("class")
-        && !matches!(el.name(), "html" | "body" | "main" | "article")
-    {
-        let c = c.to_ascii_lowercase();
+    if a.class.is_some() && !matches!(el.name(), "html" | "body" | "main" | "article") {
+        let c = &a.class_lc;
         // Hover cards and tooltips repeat a linked name's profile inside the sentence.
         if c.contains("caption")
             || c.contains("credit")
@@ -332,7 +358,9 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                                 continue;
                             }
                         }
-                        if skip_element(el, keep_hidden) || opts.exclude == Some(node.id()) {
+                        let attrs = Attrs::of(el);
+                        if skip_element(el, &attrs, keep_hidden) || opts.exclude == Some(node.id())
+                        {
                             skip_depth = 1;
                             continue;
                         }
@@ -356,7 +384,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                                 &mut total,
                             );
                         }
-                        let class = el.attr("class").unwrap_or_default();
+                        let class = attrs.class.unwrap_or_default();
                         let id = el.id().unwrap_or_default();
                         let class_id = if class.is_empty() && id.is_empty() {
                             String::new()

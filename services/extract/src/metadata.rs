@@ -322,7 +322,16 @@ pub fn collect(doc: &Html) -> Meta {
                 }
                 let name = el.name();
                 let parent_bp = bp_stack.last().copied().unwrap_or(false);
-                let class_id = match (el.attr("class"), el.id()) {
+                // One walk over the attributes for the two every element is asked for.
+                let (mut class, mut itemprop) = (None, None);
+                for (k, v) in el.attrs() {
+                    match k {
+                        "class" => class = Some(v),
+                        "itemprop" => itemprop = Some(v),
+                        _ => {}
+                    }
+                }
+                let class_id = match (class, el.id()) {
                     (None, None) => String::new(),
                     (c, i) => format!("{} {}", c.unwrap_or_default(), i.unwrap_or_default())
                         .to_ascii_lowercase(),
@@ -457,7 +466,7 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     _ => {}
                 }
-                if let Some(ip) = el.attr("itemprop")
+                if let Some(ip) = itemprop
                     && name != "meta"
                     && m.itemprops.len() < 200
                     && let Some(e) = elr
