@@ -152,13 +152,11 @@ impl<'a> Attrs<'a> {
     /// Collapsed content a reader opens in place (accordions, tabs, "read more" panels):
     /// part of the article although the markup hides it until a click.
     fn collapsible(&self) -> bool {
-        let c = &self.class_lc;
+        static COLLAPSIBLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new("accordion|collaps|tab-pane|tabpanel|expand").expect("valid regex")
+        });
         matches!(self.role, Some("region" | "tabpanel"))
-            || c.contains("accordion")
-            || c.contains("collaps")
-            || c.contains("tab-pane")
-            || c.contains("tabpanel")
-            || c.contains("expand")
+            || (!self.class_lc.is_empty() && COLLAPSIBLE.is_match(&self.class_lc))
     }
 }
 
@@ -197,24 +195,15 @@ fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -
             return true;
         }
     }
-    if a.class.is_some() && !matches!(el.name(), "html" | "body" | "main" | "article") {
-        let c = &a.class_lc;
-        // Hover cards and tooltips repeat a linked name's profile inside the sentence.
-        if c.contains("caption")
-            || c.contains("credit")
-            || c.contains("rollover")
-            || c.contains("hovercard")
-            || c.contains("popover")
-            || c.contains("tooltiptext")
-            || c.contains("tooltip-content")
-            || c.contains("visually-hidden")
-            || c.contains("sr-only")
-            || c.contains("screen-reader")
-        {
-            return true;
-        }
-    }
-    false
+    // Captions and credits; hover cards and tooltips repeat a linked name's profile inside
+    // the sentence; text for screen readers only.
+    static NOT_TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("caption|credit|rollover|hovercard|popover|tooltiptext|tooltip-content|visually-hidden|sr-only|screen-reader")
+            .expect("valid regex")
+    });
+    a.class.is_some()
+        && !matches!(el.name(), "html" | "body" | "main" | "article")
+        && NOT_TEXT_CLASS.is_match(&a.class_lc)
 }
 
 /// What the caller knows that helps: the headline (not repeated in the body) and a subtree

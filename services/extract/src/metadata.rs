@@ -344,11 +344,17 @@ pub fn collect(doc: &Html) -> Meta {
                 } else {
                     // Inside an article the test only relaxes: no furniture outside, none in.
                     let out = is_boilerplate_hint_in(&class_id, false);
+                    // Most classes name neither a byline nor a date: one scan says so.
+                    let meta_words = META_WORDS.is_match(&class_id);
                     let v = (
                         out,
                         out && is_boilerplate_hint_in(&class_id, true),
-                        byline_hint(&class_id),
-                        date_hint(&class_id),
+                        if meta_words {
+                            byline_hint(&class_id)
+                        } else {
+                            0
+                        },
+                        meta_words && date_hint(&class_id),
                     );
                     hints.insert(class_id.clone(), v);
                     v
@@ -645,6 +651,12 @@ fn is_slug_of(id: &str, text: &str) -> bool {
         && id_words.len() == words.len()
         && id_words.iter().zip(&words).all(|(a, b)| *a == b)
 }
+
+/// Every word [`byline_hint`] and [`date_hint`] look for.
+static META_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("byline|by-line|author|writer|date|publish|publication|posted|timestamp")
+        .expect("valid regex")
+});
 
 /// 3 for `byline`, 2 for `author`-ish class names; 0 when not a byline.
 fn byline_hint(class_id: &str) -> u8 {
