@@ -917,15 +917,8 @@ fn published_before_update(
     t: chrono::DateTime<chrono::FixedOffset>,
     ctx: &DateCtx,
 ) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    let i = text.to_ascii_lowercase().find("updated")?;
-    let Some(Parsed::Instant(v)) = dates::parse(&text[..i], ctx, None) else {
-        return None;
-    };
-    if v >= t || t - v > chrono::Duration::hours(36) {
-        return None;
-    }
+    let (v, after) = earlier_than_update(text, t, ctx, false)?;
     let local = t.with_timezone(v.offset());
-    let after = &text[i..];
     (after.contains(&local.format("%-I:%M").to_string())
         || after.contains(&local.format("%H:%M").to_string()))
     .then_some(v)
@@ -1018,28 +1011,33 @@ fn shown_before_revision(
         return found;
     }
     for (text, bp) in &meta.dateline_texts {
-        let Some(i) = text.to_ascii_lowercase().find("updated") else {
-            continue;
-        };
-        if *bp || i == 0 || updated(text) {
+        if *bp || updated(text) {
             continue;
         }
-        let v = match dates::parse(&text[..i], ctx, None) {
-            Some(Parsed::Instant(v)) => v,
-            Some(Parsed::Naive(n)) => {
-                use chrono::TimeZone;
-                match t.offset().from_local_datetime(&n).single() {
-                    Some(v) => v,
-                    None => continue,
-                }
-            }
-            _ => continue,
-        };
-        if v < t && t - v <= chrono::Duration::hours(36) {
+        if let Some((v, _)) = earlier_than_update(text, t, ctx, true) {
             return PubTime::Instant(v);
         }
     }
     found
+}
+
+/// The first time of a dateline that goes on to an update ("2:26 PM HST - Updated ..."),
+/// when it is up to a day and a half before `t`, and the update part. With `zoneless`, a
+/// time without a zone is placed in `t`'s offset.
+fn earlier_than_update<'a>(
+    text: &'a str,
+    t: chrono::DateTime<chrono::FixedOffset>,
+    ctx: &DateCtx,
+    zoneless: bool,
+) -> Option<(chrono::DateTime<chrono::FixedOffset>, &'a str)> {
+    use chrono::TimeZone;
+    let i = text.to_ascii_lowercase().find("updated")?;
+    let v = match dates::parse(&text[..i], ctx, None)? {
+        Parsed::Instant(v) => v,
+        Parsed::Naive(n) if zoneless => t.offset().from_local_datetime(&n).single()?,
+        _ => return None,
+    };
+    (v < t && t - v <= chrono::Duration::hours(36)).then_some((v, &text[i..]))
 }
 
 /// A publication time after the page's own modification time is a re-publishing stamp (Al
