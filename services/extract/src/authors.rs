@@ -261,8 +261,32 @@ pub fn is_role(part: &str) -> bool {
     })
 }
 
+/// 'Amanda "Tania Mae" Tan' without its nickname: quotes between a first and a last name.
+fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(open) = s.find(['"', '“']) else {
+        return s.into();
+    };
+    let inner_start = open + s[open..].chars().next().map_or(1, char::len_utf8);
+    let Some(close) = s[inner_start..].find(['"', '”']).map(|i| inner_start + i) else {
+        return s.into();
+    };
+    let after_start = close + s[close..].chars().next().map_or(1, char::len_utf8);
+    let (before, inner, after) = (&s[..open], &s[inner_start..close], &s[after_start..]);
+    if before.ends_with(' ')
+        && !before.trim().is_empty()
+        && after.starts_with(' ')
+        && !after.trim().is_empty()
+        && (1..=3).contains(&inner.split_whitespace().count())
+    {
+        format!("{} {}", before.trim_end(), after.trim_start()).into()
+    } else {
+        s.into()
+    }
+}
+
 /// Whether a cleaned string looks like a person's (or an agency's) name.
 pub fn looks_like_name(s: &str) -> bool {
+    let s = &*without_nickname(s);
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || s.chars().count() > 60 || s.chars().count() < 2 {
         return false;
@@ -742,5 +766,16 @@ mod tests {
         assert!(s("Share on Facebook!").is_empty());
         assert!(s("12 comments").is_empty());
         assert!(s("").is_empty());
+        // Quotes are not a name's, but for a nickname between the first and last names.
+        assert!(s("\"Breaking\" news").is_empty());
+    }
+
+    #[test]
+    fn keeps_a_nickname_between_the_names() {
+        assert_eq!(
+            s("By Amanda \"Tania Mae\" Tan"),
+            vec!["Amanda \"Tania Mae\" Tan"]
+        );
+        assert_eq!(s("Jim “Mac” McDonald"), vec!["Jim “Mac” McDonald"]);
     }
 }

@@ -300,6 +300,14 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// ISO 8601's basic format ("20180619T055000+0900"), as Nikkei's JSON-LD writes it.
+static ISO_BASIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})?(?:[.,][0-9]+)?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?\s*$",
+    )
+    .expect("valid regex")
+});
+
 static SLASH_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([0-9]{4})(?:[/.]|\.\s)([0-9]{1,2})(?:[/.]|\.\s)([0-9]{1,2})(?-u:\b)")
         .expect("valid regex")
@@ -794,6 +802,19 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
+    }
+    if let Some(c) = ISO_BASIC.captures(s) {
+        let extended = format!(
+            "{}-{}-{}T{}:{}:{}{}",
+            &c[1],
+            &c[2],
+            &c[3],
+            &c[4],
+            &c[5],
+            c.get(6).map_or("00", |m| m.as_str()),
+            c.get(7).map_or("", |m| m.as_str())
+        );
+        return parse(&extended, ctx, tz);
     }
     if let Some(c) = ISO.captures(s) {
         let y: i32 = c[1].parse().ok()?;

@@ -242,6 +242,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         h.to_string()
     };
     // A visible headline that agrees with the metadata is the best answer.
+    let tag_norm = tag.as_deref().map(norm);
     for h in &h1s {
         if h.len() > 400 {
             continue;
@@ -253,9 +254,29 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         {
             return Some(recased(h));
         }
-        if let Some(t) = &tag {
-            let tn = norm(t);
-            if hn.len() >= 10 && tn.contains(&hn) {
+    }
+    for h in &h1s {
+        if h.len() > 400 {
+            continue;
+        }
+        // The headline glued to the next element's text ("...la InfantaUltima Hora").
+        if let Some(r) = refs.iter().find(|r| {
+            r.split_whitespace().count() >= 3
+                && r.ends_with(|c: char| !c.is_uppercase())
+                && h.strip_prefix(r.as_str())
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        }) {
+            return Some(r.clone());
+        }
+        let hn = norm(h);
+        if let Some(tn) = &tag_norm {
+            // The whole `<title>` repeated in an `<h1>`: the title without its site name.
+            if *tn == hn
+                && let Some(t) = tag_clean.as_ref().filter(|t| t.split_whitespace().count() >= 3)
+            {
+                return Some(t.clone());
+            }
+            if hn.chars().count() >= 10 && tn.contains(&hn) {
                 return Some(h.clone());
             }
         }
@@ -443,5 +464,60 @@ mod tests {
             host: "stylebyemilyhenderson.com",
         };
         assert_eq!(choose(&c).as_deref(), Some(whole));
+    }
+
+    #[test]
+    fn a_site_name_h1_a_glued_h1_and_a_title_in_an_h1() {
+        // The logo's <h1> comes first; the one the <title> agrees with is the headline.
+        let c = Candidates {
+            h1s: vec!["The Ledger", "DNA confirms the body found in the river"],
+            meta: vec![],
+            title_tag: Some("DNA confirms the body found in the river | The Ledger Daily"),
+            visible_h1s: 2,
+            site_names: vec![],
+            host: "news.example",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("DNA confirms the body found in the river")
+        );
+        // The headline glued to the site's link inside the same <h1>.
+        let c = Candidates {
+            h1s: vec!["Anticorrupción decidirá si recurre la imputaciónUltima Hora Mallorca"],
+            meta: vec![],
+            title_tag: Some(
+                "Anticorrupción decidirá si recurre la imputación » Local » Ultima Hora Mallorca",
+            ),
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "ultimahora.es",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("Anticorrupción decidirá si recurre la imputación")
+        );
+        // A <title> cut inside a word does not cut the <h1> it begins.
+        let c = Candidates {
+            h1s: vec!["Ergonomic desk step by step: set up your monitor and keyboard"],
+            meta: vec![],
+            title_tag: Some("Ergonomic desk step by step: set up your monitor and k | Oakywood"),
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "oakywood.shop",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("Ergonomic desk step by step: set up your monitor and keyboard")
+        );
+        // The whole <title> repeated in an <h1>: without the site's name.
+        let c = Candidates {
+            h1s: vec!["How to help toddlers sleep | Patient Education | UC Davis Health"],
+            meta: vec![],
+            title_tag: Some("How to help toddlers sleep | Patient Education | UC Davis Health"),
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "health.ucdavis.edu",
+        };
+        assert_eq!(choose(&c).as_deref(), Some("How to help toddlers sleep"));
     }
 }

@@ -142,6 +142,13 @@ fn odd_machine_formats_and_american_public_domains() {
         published(head, "", "https://news.example/x").as_deref(),
         Some("2025-12-17T07:30:00+00:00")
     );
+    // ISO 8601's basic format, without separators.
+    let head = r#"<script type="application/ld+json">{"@type": "NewsArticle",
+        "headline": "Council extends program", "datePublished": "20180619T055000+0900"}</script>"#;
+    assert_eq!(
+        published(head, "", "https://news.example/x").as_deref(),
+        Some("2018-06-19T05:50:00+09:00")
+    );
     // A US government page shows Eastern time without saying so.
     let top = "<p>Thu, 09/25/2025 - 11:38</p>";
     assert_eq!(
