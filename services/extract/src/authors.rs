@@ -225,7 +225,17 @@ fn name_before_role(part: &str) -> Option<String> {
     if !(2..=4).contains(&k) || !is_role(&words[k..].join(" ")) {
         return None;
     }
-    let name = &words[..k];
+    let mut name = &words[..k];
+    // "Nicole Burke As founder of ...": the sentence's first word is not the name's last.
+    if let Some((last, rest)) = name.split_last()
+        && rest.len() >= 2
+        && matches!(
+            *last,
+            "As" | "Is" | "The" | "A" | "An" | "Our" | "Now" | "With" | "At"
+        )
+    {
+        name = rest;
+    }
     let title_case = |w: &&str| {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
@@ -698,6 +708,10 @@ mod tests {
             ["Liza Burke"]
         );
         assert_eq!(s("Sofia Kondrat EdTech Content Writer"), ["Sofia Kondrat"]);
+        assert_eq!(
+            s("Nicole Burke As founder of Rooted Garden"),
+            ["Nicole Burke"]
+        );
         assert_eq!(s("Mateusz HabernyFounder at Oakywood"), ["Mateusz Haberny"]);
         assert_eq!(s("ByDaryl Austin"), ["Daryl Austin"]);
         assert_eq!(s("Recipe by PJ Hamel"), ["PJ Hamel"]);

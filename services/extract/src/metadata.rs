@@ -718,6 +718,14 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
                         break;
                     }
                 }
+                // Items of a list of names ("Written by: <li>A</li><li>B</li>", commas
+                // drawn by CSS) stay apart.
+                Node::Element(el)
+                    if el.name() == "li"
+                        && s.trim_end().ends_with(|c: char| c.is_alphanumeric()) =>
+                {
+                    s.push_str(", ")
+                }
                 Node::Element(el) if el.name() == "br" || crate::text::is_block(el.name()) => {
                     s.push(' ')
                 }

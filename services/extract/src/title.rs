@@ -272,7 +272,9 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         if let Some(tn) = &tag_norm {
             // The whole `<title>` repeated in an `<h1>`: the title without its site name.
             if *tn == hn
-                && let Some(t) = tag_clean.as_ref().filter(|t| t.split_whitespace().count() >= 3)
+                && let Some(t) = tag_clean
+                    .as_ref()
+                    .filter(|t| t.split_whitespace().count() >= 3)
             {
                 return Some(t.clone());
             }

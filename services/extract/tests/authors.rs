@@ -355,3 +355,33 @@ fn a_korean_sign_off_names_the_writer() {
     let html = page("", "", "").replace("</article>", "<p>김철수 기자는 말했다.</p></article>");
     assert!(authors(&html, "http://news.example.kr/1").is_empty());
 }
+
+#[test]
+fn names_in_list_items_are_separate_authors() {
+    // The commas between the items are drawn by CSS, not written in the markup.
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline\">Written by: <ul class=\"comma-separated-list\">\
+         <li><a href=\"/authors/emily-walker/\">Emily Walker</a></li>\
+         <li><a href=\"/authors/casey-mcdevitt/\">Casey McDevitt</a></li></ul></div>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Emily Walker", "Casey McDevitt"]
+    );
+}
+
+#[test]
+fn a_nickname_in_quotes_stays_in_the_name() {
+    let html = page(
+        "",
+        "",
+        "<p class=\"post-meta\">By <a class=\"author\" rel=\"author\" href=\"/author/tania/\">\
+         Amanda &quot;Tania Mae&quot; Tan</a></p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Amanda \"Tania Mae\" Tan"]
+    );
+}
