@@ -42,7 +42,14 @@ pub struct ParseArgs {
 pub fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(raw.len() * 4);
+        // The gzip trailer's size (modulo 4 GiB) sizes the buffer for one pass.
+        let trailer = raw
+            .len()
+            .checked_sub(4)
+            .and_then(|at| raw.get(at..))
+            .and_then(|t| <[u8; 4]>::try_from(t).ok())
+            .map_or(0, |t| u32::from_le_bytes(t) as usize);
+        let mut out = Vec::with_capacity(trailer.clamp(raw.len() * 4, 64 << 20) + 64);
         flate2::read::MultiGzDecoder::new(&raw[..])
             .read_to_end(&mut out)
             .with_context(|| format!("gunzipping {}", path.display()))?;

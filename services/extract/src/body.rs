@@ -373,13 +373,9 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                                 &mut total,
                             );
                         }
-                        let class = attrs.class.unwrap_or_default();
-                        let id = el.id().unwrap_or_default();
-                        let class_id = if class.is_empty() && id.is_empty() {
-                            String::new()
-                        } else {
-                            format!("{class} {id}").to_ascii_lowercase()
-                        };
+                        let (class, id) =
+                            (attrs.class.unwrap_or_default(), el.id().unwrap_or_default());
+                        let class_id = crate::text::class_id(attrs.class, el.id());
                         let (weight, neg_hint) = if class_id.is_empty() {
                             (0.0, false)
                         } else if let Some(v) = hints.get(&class_id) {

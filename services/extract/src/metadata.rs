@@ -250,8 +250,14 @@ pub fn collect(doc: &Html) -> Meta {
                     {
                         for w in tt.split_whitespace() {
                             m.visible_text.push(' ');
-                            for c in w.chars() {
-                                m.visible_text.extend(c.to_lowercase());
+                            if w.is_ascii() {
+                                let at = m.visible_text.len();
+                                m.visible_text.push_str(w);
+                                m.visible_text[at..].make_ascii_lowercase();
+                            } else {
+                                for c in w.chars() {
+                                    m.visible_text.extend(c.to_lowercase());
+                                }
                             }
                         }
                     }
@@ -260,7 +266,8 @@ pub fn collect(doc: &Html) -> Meta {
                     // On a page without a headline element the first byline text counts
                     // (known once the page has been read).
                     let first_without_h1 = m.first_h1.is_none() && no_h1_byline.is_none();
-                    let written_by = tt.to_lowercase().contains(" was written by ");
+                    let written_by = (tt.contains("ritten") || tt.contains("RITTEN"))
+                        && tt.to_lowercase().contains(" was written by ");
                     if !bp_here
                         && (near_headline || first_without_h1 || written_by)
                         && m.bylines.len() < 60
@@ -331,11 +338,7 @@ pub fn collect(doc: &Html) -> Meta {
                         _ => {}
                     }
                 }
-                let class_id = match (class, el.id()) {
-                    (None, None) => String::new(),
-                    (c, i) => format!("{} {}", c.unwrap_or_default(), i.unwrap_or_default())
-                        .to_ascii_lowercase(),
-                };
+                let class_id = crate::text::class_id(class, el.id());
                 // Furniture outside and inside an `<article>`, byline strength, date hint.
                 let (bp_out, bp_in, hint_byline, hint_date) = if class_id.is_empty() {
                     (false, false, 0, false)

@@ -98,6 +98,21 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Class/id names that mark navigation, sharing, ads, related lists and the like.
+/// An element's class and id, lower-case, as one string ("" when it has neither): what the
+/// class-name hints look at. Built by hand, not by `format!`: it runs for every element.
+pub fn class_id(class: Option<&str>, id: Option<&str>) -> String {
+    let (class, id) = (class.unwrap_or_default(), id.unwrap_or_default());
+    if class.is_empty() && id.is_empty() {
+        return String::new();
+    }
+    let mut s = String::with_capacity(class.len() + 1 + id.len());
+    s.push_str(class);
+    s.push(' ');
+    s.push_str(id);
+    s.make_ascii_lowercase();
+    s
+}
+
 pub fn is_boilerplate_hint(class_id: &str) -> bool {
     is_boilerplate_hint_in(class_id, false)
 }
