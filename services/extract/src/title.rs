@@ -92,6 +92,22 @@ fn jaccard(a: &str, b: &str) -> f32 {
     inter / (wa.len() + wb.len()) as f32 * 2.0
 }
 
+/// Whether two titles share a word longer than "the", "for" and "and": a headline and a
+/// teaser's title share those by chance.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let long = |s: &str| -> std::collections::HashSet<String> {
+        words(s)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
+            .collect()
+    };
+    let (wa, wb) = (long(a), long(b));
+    if wa.is_empty() || wb.is_empty() {
+        return jaccard(a, b) > 0.0;
+    }
+    !wa.is_disjoint(&wb)
+}
+
 pub struct Candidates<'a> {
     /// Visible `<h1>`s, not in page furniture, in page order.
     pub h1s: Vec<&'a str>,
@@ -298,7 +314,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         // A label ("A message from our co-founder:") introduces something else.
         if (3..=40).contains(&n)
             && !h.ends_with(':')
-            && (refs.is_empty() || refs.iter().any(|r| jaccard(h, r) > 0.0))
+            && (refs.is_empty() || refs.iter().any(|r| shares_a_word(h, r)))
         {
             return Some(h.clone());
         }
@@ -521,5 +537,27 @@ mod tests {
             host: "health.ucdavis.edu",
         };
         assert_eq!(choose(&c).as_deref(), Some("How to help toddlers sleep"));
+    }
+
+    #[test]
+    fn a_teasers_headline_sharing_only_small_words_is_not_the_story() {
+        // An aggregator's one <h1> links to another site's story.
+        let c = Candidates {
+            h1s: vec!["Why Don't You Go Fight For The Reindeer?"],
+            meta: vec![
+                "The Early Reviews For Google's Stadia Are Here — And They're Not Great - Digg"
+                    .into(),
+            ],
+            title_tag: Some(
+                "The Early Reviews For Google's Stadia Are Here — And They're Not Great - Digg",
+            ),
+            visible_h1s: 1,
+            site_names: vec!["Digg".into()],
+            host: "digg.com",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("The Early Reviews For Google's Stadia Are Here — And They're Not Great")
+        );
     }
 }
