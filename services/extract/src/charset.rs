@@ -1,5 +1,7 @@
 //! Turning page bytes into text: HTTP header, BOM, `<meta charset>`, else detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// The `charset` parameter of a `Content-Type` value.
@@ -64,13 +66,11 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Decode page bytes to text. Never fails: invalid sequences become U+FFFD.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+/// Decode page bytes to text. Never fails: invalid sequences become U+FFFD. Valid UTF-8
+/// is borrowed, not copied.
+pub fn decode<'b>(bytes: &'b [u8], content_type: Option<&str>) -> Cow<'b, str> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return enc
-            .decode_without_bom_handling(&bytes[bom_len..])
-            .0
-            .into_owned();
+        return enc.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
     let declared = content_type
         .and_then(charset_param)
@@ -91,7 +91,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
             }
         }
     };
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    enc.decode_without_bom_handling(bytes).0
 }
 
 #[cfg(test)]

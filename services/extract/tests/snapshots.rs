@@ -68,3 +68,44 @@ fn not_an_article() {
         "https://www.dailyexample.example/tag/climate"
     ));
 }
+
+#[test]
+fn the_unpublished_profile_follows_the_page_to_another_host() {
+    // A mirror or archive of the site: the page's own labels and items select the profile.
+    let host = run(
+        "unpublished-article.html",
+        "https://unpublished.ca/news-feed-item/2026-01-15/carney-risks-provoking-donald-trump-pivot-china-trade",
+    );
+    let mirror = run(
+        "unpublished-article.html",
+        "https://archive.example/news-feed-item/2026-01-15/carney-risks-provoking-donald-trump-pivot-china-trade",
+    );
+    assert_eq!(mirror["article"]["source"], "National Post");
+    assert_eq!(mirror["article"]["authors"], host["article"]["authors"]);
+    assert_eq!(
+        mirror["article"]["published_at"],
+        host["article"]["published_at"]
+    );
+    // The same items, their links on the mirror's host.
+    let items = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["newswire"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|i| (i["source"].to_string(), i["published_at"].to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(items(&mirror), items(&host));
+    assert!(items(&mirror).len() >= 3);
+    let listing = run(
+        "unpublished-listing.html",
+        "https://archive.example/news?page=3",
+    );
+    assert_eq!(listing["kind"], "not_article");
+    assert!(
+        listing["newswire"].as_array().is_some_and(|a| a.len() >= 3),
+        "{listing}"
+    );
+}

@@ -10,7 +10,7 @@ pub mod unpublished;
 
 /// Run the profile for this page's site, if there is one.
 pub fn extract(doc: &Html, meta: &Meta, url: &Url, input: &PageInput<'_>) -> Option<PageContent> {
-    if unpublished::matches(url, doc) {
+    if unpublished::matches(url, doc, meta) {
         return unpublished::extract(doc, meta, url, input);
     }
     None

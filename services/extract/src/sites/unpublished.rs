@@ -19,10 +19,20 @@ use crate::{
 /// The profile applies on unpublished.ca, and wherever a page says it is one of its pages
 /// (a mirror, an archive, a new theme): the `Source Feed:` and `Publication Date:` labels of
 /// an article page, or a newswire list of `date - time | authors | source` lines.
-pub fn matches(url: &Url, doc: &Html) -> bool {
+pub fn matches(url: &Url, doc: &Html, meta: &Meta) -> bool {
     url.host_str()
         .is_some_and(|h| h == "unpublished.ca" || h.ends_with(".unpublished.ca"))
-        || says_so(doc)
+        || (might_say_so(&meta.visible_text) && says_so(doc))
+}
+
+/// What [`says_so`] looks for cannot be there without its labels or three items' bars in
+/// the visible text: one cheap look before walking the page.
+fn might_say_so(visible: &str) -> bool {
+    visible.contains("source feed:")
+        || visible.contains("publication date:")
+        || memchr::memchr_iter(b'|', visible.as_bytes())
+            .nth(5)
+            .is_some()
 }
 
 fn says_so(doc: &Html) -> bool {
