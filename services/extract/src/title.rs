@@ -98,7 +98,7 @@ fn shares_a_word(a: &str, b: &str) -> bool {
     let long = |s: &str| -> std::collections::HashSet<String> {
         words(s)
             .into_iter()
-            .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
+            .filter(|w| w.chars().count() >= 4 || !w.is_ascii())
             .collect()
     };
     let (wa, wb) = (long(a), long(b));
