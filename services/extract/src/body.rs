@@ -375,7 +375,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                         }
                         let (class, id) =
                             (attrs.class.unwrap_or_default(), el.id().unwrap_or_default());
-                        let class_id = crate::text::class_id(attrs.class, el.id());
+                        let class_id = crate::text::class_id(class, id);
                         let (weight, neg_hint) = if class_id.is_empty() {
                             (0.0, false)
                         } else if let Some(v) = hints.get(&class_id) {

@@ -338,7 +338,8 @@ pub fn collect(doc: &Html) -> Meta {
                         _ => {}
                     }
                 }
-                let class_id = crate::text::class_id(class, el.id());
+                let class_id =
+                    crate::text::class_id(class.unwrap_or_default(), el.id().unwrap_or_default());
                 // Furniture outside and inside an `<article>`, byline strength, date hint.
                 let (bp_out, bp_in, hint_byline, hint_date) = if class_id.is_empty() {
                     (false, false, 0, false)

@@ -100,8 +100,7 @@ static NEG_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id names that mark navigation, sharing, ads, related lists and the like.
 /// An element's class and id, lower-case, as one string ("" when it has neither): what the
 /// class-name hints look at. Built by hand, not by `format!`: it runs for every element.
-pub fn class_id(class: Option<&str>, id: Option<&str>) -> String {
-    let (class, id) = (class.unwrap_or_default(), id.unwrap_or_default());
+pub fn class_id(class: &str, id: &str) -> String {
     if class.is_empty() && id.is_empty() {
         return String::new();
     }
