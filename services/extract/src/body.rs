@@ -122,8 +122,8 @@ fn skip_tag(name: &str) -> bool {
 #[derive(Default)]
 struct Attrs<'a> {
     class: Option<&'a str>,
-    /// `class` in lower case, empty when there is none.
-    class_lc: String,
+    /// Class and id in lower case ([`crate::text::class_id`]); the class is its start.
+    class_id: String,
     role: Option<&'a str>,
     style: Option<&'a str>,
     hidden: bool,
@@ -143,10 +143,14 @@ impl<'a> Attrs<'a> {
                 _ => {}
             }
         }
-        if let Some(c) = a.class {
-            a.class_lc = c.to_ascii_lowercase();
-        }
+        a.class_id =
+            crate::text::class_id(a.class.unwrap_or_default(), el.id().unwrap_or_default());
         a
+    }
+
+    /// The class in lower case, empty when there is none.
+    fn class_lc(&self) -> &str {
+        &self.class_id[..self.class.map_or(0, str::len)]
     }
 
     /// Collapsed content a reader opens in place (accordions, tabs, "read more" panels):
@@ -156,7 +160,7 @@ impl<'a> Attrs<'a> {
             Regex::new("accordion|collaps|tab-pane|tabpanel|expand").expect("valid regex")
         });
         matches!(self.role, Some("region" | "tabpanel"))
-            || (!self.class_lc.is_empty() && COLLAPSIBLE.is_match(&self.class_lc))
+            || (!self.class_lc().is_empty() && COLLAPSIBLE.is_match(self.class_lc()))
     }
 }
 
@@ -203,7 +207,7 @@ fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -
     });
     a.class.is_some()
         && !matches!(el.name(), "html" | "body" | "main" | "article")
-        && NOT_TEXT_CLASS.is_match(&a.class_lc)
+        && NOT_TEXT_CLASS.is_match(a.class_lc())
 }
 
 /// What the caller knows that helps: the headline (not repeated in the body) and a subtree
@@ -347,7 +351,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                                 continue;
                             }
                         }
-                        let attrs = Attrs::of(el);
+                        let mut attrs = Attrs::of(el);
                         if skip_element(el, &attrs, keep_hidden) || opts.exclude == Some(node.id())
                         {
                             skip_depth = 1;
@@ -373,16 +377,17 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                                 &mut total,
                             );
                         }
-                        let (class, id) =
-                            (attrs.class.unwrap_or_default(), el.id().unwrap_or_default());
-                        let class_id = crate::text::class_id(class, id);
+                        let class_id = std::mem::take(&mut attrs.class_id);
                         let (weight, neg_hint) = if class_id.is_empty() {
                             (0.0, false)
                         } else if let Some(v) = hints.get(&class_id) {
                             *v
                         } else {
                             let v = (
-                                class_weight(class, id),
+                                class_weight(
+                                    attrs.class.unwrap_or_default(),
+                                    el.id().unwrap_or_default(),
+                                ),
                                 META_HINT.is_match(&class_id)
                                     || (crate::text::is_boilerplate_hint(&class_id)
                                         && !STRONG_POS.is_match(&class_id)),
