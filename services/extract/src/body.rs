@@ -210,11 +210,13 @@ fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -
         && NOT_TEXT_CLASS.is_match(a.class_lc())
 }
 
-/// What the caller knows that helps: the headline (not repeated in the body) and a subtree
-/// to leave out (a site profile's newswire block).
+/// What the caller knows that helps: the headline (not repeated in the body), the authors
+/// (whose biography boxes are not the article) and a subtree to leave out (a site profile's
+/// newswire block).
 #[derive(Debug, Default)]
 pub struct Opts<'a> {
     pub title: Option<&'a str>,
+    pub authors: &'a [String],
     pub exclude: Option<ego_tree::NodeId>,
 }
 
@@ -491,7 +493,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             subscribe|sign\s+up|signup|join\s+(?:our|the)\s+newsletter|get\s+(?:our|the)\s+newsletter|newsletter|
             follow\s+(?:us|me)|like\s+us|
             related(?:\s+(?:articles?|stories|posts|content|coverage|topics))?:?|
-            recommended|you\s+(?:may|might)\s+also\s+like|more\s+from|more\s+stories|also\s+read|read\s+(?:more|next|also)|see\s+also|
+            recommended|you\s+(?:may|might)\s+also\s+like|more\s+from|more\s+stories|also\s+read|read\s+(?:more|next|also)|see\s+also|see\s+more\s*:|don(?:'|’)?t\s+miss\s*:?$|
             click\s+here|trending|most\s+(?:read|popular)|
             copyright|©|\(c\)\s|all\s+rights\s+reserved|
             we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
@@ -600,6 +602,38 @@ fn boilerplate_block(b: &Block) -> bool {
         return true;
     }
     false
+}
+
+static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:journalist|writer|reporter|editor|author|correspondent|columnist|contributor|freelancer?|covering|covers|has\s+written|writes\s+about|bylines?)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The author's biography box ("Anurag is an experienced journalist who has been covering
+/// tech ..."): a short paragraph that opens with an author's name, then "is", "has", ...,
+/// and speaks of writing.
+fn author_bio(text: &str, authors: &[String]) -> bool {
+    let t = text.trim();
+    if authors.is_empty() || t.len() > 900 || t.len() < 30 {
+        return false;
+    }
+    authors.iter().any(|a| {
+        let full = a.trim();
+        let first = full.split_whitespace().next().unwrap_or_default();
+        [full, first].into_iter().any(|name| {
+            name.chars().count() >= 3
+                && t.strip_prefix(name).is_some_and(|rest| {
+                    rest.starts_with([' ', '\'', '’']) && {
+                        let rest = rest.trim_start_matches(['\'', '’', 's']).trim_start();
+                        ["is ", "has ", "was ", "writes ", "covers ", "joined "]
+                            .iter()
+                            .any(|v| rest.starts_with(v))
+                    }
+                })
+        })
+    }) && BIO_WORDS.is_match(t)
 }
 
 fn norm_title(s: &str) -> String {
@@ -888,15 +922,20 @@ fn pick<'f>(
         }
         // What the parent adds: a list of teasers (linked headings over short excerpts) is
         // related stories, not more of the article.
+        // Excerpts cut short with an ellipsis ("Vendor lists will be...") are teasers too.
         let (t0, t1) = (els[top].b0 as usize, els[top].b1 as usize);
-        let (mut linked, mut plain) = (0usize, 0usize);
+        let (mut linked, mut plain, mut excerpts) = (0usize, 0usize, 0usize);
         for (bi, b) in blocks
             .iter()
             .enumerate()
             .take(els[pi].b1 as usize)
             .skip(els[pi].b0 as usize)
         {
-            if (t0..t1).contains(&bi) || !matches!(b.kind, Kind::Heading(_)) {
+            if (t0..t1).contains(&bi) {
+                continue;
+            }
+            if !matches!(b.kind, Kind::Heading(_)) {
+                excerpts += usize::from(cut_short(&b.text));
                 continue;
             }
             if b.link_len * 2 >= b.text.chars().count() {
@@ -905,7 +944,7 @@ fn pick<'f>(
                 plain += 1;
             }
         }
-        let teasers = linked >= 3 && linked > plain;
+        let teasers = (linked >= 3 && linked > plain) || excerpts >= 3;
         if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && climbs < 4 && !teasers {
             top = pi;
             cur = pi;
@@ -1019,7 +1058,11 @@ fn pick<'f>(
         let e = &els[c];
         for bi in e.b0 as usize..e.b1 as usize {
             let b = &blocks[bi];
-            if dropped[bi] || block_excluded(b) || (boilerplate_block(b) && !tail_heading(b)) {
+            if dropped[bi]
+                || block_excluded(b)
+                || (boilerplate_block(b) && !tail_heading(b))
+                || author_bio(&b.text, opts.authors)
+            {
                 continue;
             }
             // The headline repeated: as an h1, or as whatever opens the text.
@@ -1152,6 +1195,12 @@ fn teasers(rest: &[&Block]) -> bool {
         .map(|b| b.text.len())
         .sum();
     teaser * 10 >= total * 6
+}
+
+/// An excerpt of a sentence or more that ends in an ellipsis: a teaser's summary.
+fn cut_short(text: &str) -> bool {
+    let t = text.trim_end();
+    (t.ends_with("...") || t.ends_with('…')) && t.len() >= 60 && t.contains(' ')
 }
 
 fn tail_heading(b: &Block) -> bool {
@@ -1364,12 +1413,17 @@ mod tests {
              <p>Posted on the council's forum on 2019-11-19: the vote passed.</p><p>{PARA}</p>\
              <p>Also on example.com Mayor opens new library branch downtown</p>\
              <p>GET THE NEWS ON THE GO BY CLICKING HERE</p><p>{PARA}</p>\
+             <p>SEE MORE: Mayor opens new library wing</p><p>DON'T MISS</p>\
+             <p>Don't miss the council's next meeting in March.</p>\
              <p>Like this story? Share it with a friend!</p></article></body></html>"
         );
         let body = body_of(&html);
         assert!(body.contains("extend the program"), "{body}");
         assert!(body.contains("the vote passed"), "{body}");
+        assert!(body.contains("next meeting in March"), "{body}");
         for gone in [
+            "SEE MORE",
+            "DON'T MISS",
             "Updated 11:21",
             "library branch",
             "CLICKING",
@@ -1407,6 +1461,55 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("biblioteca"), "{body}");
         assert!(!body.contains("©2019"), "{body}");
+    }
+
+    #[test]
+    fn cards_of_other_posts_after_the_article_are_not_more_of_it() {
+        // Category labels make the plain headings outnumber the linked ones; the excerpts
+        // cut short with an ellipsis still tell teasers from more of the story.
+        let cards: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<div class=\"card\"><h5>Taxes</h5><h2><a href=\"/p{i}\">Deadline {i} is \
+                     closer than you think</a></h2><p>Every January, companies promise \
+                     themselves that this year will be different. Paperwork will be...</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"page\"><div class=\"post\"><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div><section class=\"listing\">\
+             <h2>Tap into the latest insights from experts</h2>{cards}</section></div>\
+             </body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("Paperwork will be"), "{body}");
+        assert!(!body.contains("latest insights"), "{body}");
+    }
+
+    #[test]
+    fn the_authors_biography_is_not_the_article() {
+        let html = format!(
+            "<html><body><article><p>Anurag is an experienced journalist who has been \
+             covering tech for the past five years, with a focus on Windows.</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>Anurag Singh asked the council what it would cost, and it said \
+             nothing.</p><p>Jane Roe is an editor at the council's own paper, she said.</p>\
+             </article></body></html>"
+        );
+        let authors = ["Anurag Singh".to_string()];
+        let opts = Opts {
+            authors: &authors,
+            ..Opts::default()
+        };
+        let body = extract(&Html::parse_document(&html), &opts);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("experienced journalist"), "{body}");
+        // The author named in the story, and someone else's job, stay.
+        assert!(body.contains("Anurag Singh asked"), "{body}");
+        assert!(body.contains("Jane Roe is an editor"), "{body}");
+        // Without the author known, the paragraph stays.
+        assert!(body_of(&html).contains("experienced journalist"));
     }
 
     #[test]

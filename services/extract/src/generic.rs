@@ -1478,10 +1478,12 @@ pub fn extract(
         site_names: sites.clone(),
         host: &host,
     });
+    let authors = choose_authors(meta, &st, &sites, &host);
     let mut body_text = body::extract(
         doc,
         &body::Opts {
             title: title.as_deref(),
+            authors: &authors,
             exclude: None,
         },
     );
@@ -1512,7 +1514,7 @@ pub fn extract(
         url: page.to_string(),
         canonical_url: canonical(meta, page),
         title,
-        authors: choose_authors(meta, &st, &sites, &host),
+        authors,
         published_at,
         modified_at,
         source,

@@ -320,6 +320,7 @@ pub fn extract(doc: &Html, meta: &Meta, url: &Url, input: &PageInput<'_>) -> Opt
         doc,
         &body::Opts {
             title: title.as_deref(),
+            authors: &[],
             exclude: None,
         },
     );
