@@ -658,6 +658,16 @@ fn author_candidates(
     {
         return vec![n];
     }
+    // An info box's "Author" label and the name after it.
+    for t in &meta.labelled_names {
+        let names: Vec<String> = authors::split_authors(t)
+            .into_iter()
+            .filter(|n| !is_site(n))
+            .collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
     // A Korean sign-off at the end of the story ("정덕현 칼럼니스트 thekian1@...").
     if let Some(n) = meta.signoffs.first() {
         return vec![n.clone()];

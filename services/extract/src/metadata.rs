@@ -65,6 +65,9 @@ pub struct Meta {
     /// Names from a Korean sign-off with an e-mail address ("정덕현 칼럼니스트
     /// thekian1@entermedia.co.kr", "홍길동 기자 hong@news.kr"), as Korean news ends a story.
     pub signoffs: Vec<String>,
+    /// What follows a bare "Author" label in the next element (an info box's
+    /// "<h3>Author</h3><p>Lisa D. Ellis</p>"), wherever on the page.
+    pub labelled_names: Vec<String>,
 }
 
 /// A Korean reporter's or columnist's sign-off: the name before or after the role, then
@@ -260,6 +263,14 @@ pub fn collect(doc: &Html) -> Meta {
                                 }
                             }
                         }
+                    }
+                    if tt.len() <= 20
+                        && m.labelled_names.len() < 3
+                        && in_svg == 0
+                        && is_author_label(tt)
+                        && let Some(n) = labelled_name(node)
+                    {
+                        m.labelled_names.push(n);
                     }
                     let bp_here = bp_stack.last().copied().unwrap_or(false);
                     let near_headline = m.first_h1.is_some_and(|h| order > h && order < h + 200);
@@ -741,6 +752,53 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
 }
 
 /// A four-digit year (19xx or 20xx) somewhere in the text: a cheap test before the date regexes.
+/// A label that names the author in the element after it: "Author", "Written by", ...
+fn is_author_label(t: &str) -> bool {
+    let l = t.trim_end_matches([':', '：']).trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "author"
+            | "authors"
+            | "author(s)"
+            | "written by"
+            | "writer"
+            | "autor"
+            | "autora"
+            | "autores"
+            | "auteur"
+            | "auteurs"
+            | "autore"
+            | "autori"
+            | "verfasser"
+            | "автор"
+    )
+}
+
+/// The text of the element after the label's own element, when the label is all that
+/// element says and what follows is short enough to be names. Not from table cells, where
+/// "Author" describes a book or a file, not the page.
+fn labelled_name(text: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let label = text.parent()?;
+    let el = label.value().as_element()?;
+    if matches!(el.name(), "td" | "th" | "option" | "button" | "a" | "body") {
+        return None;
+    }
+    let own: String = scraper::ElementRef::wrap(label)?.text().take(4).collect();
+    if own.trim() != text.value().as_text()?.trim() {
+        return None;
+    }
+    let next = label.next_siblings().find_map(scraper::ElementRef::wrap)?;
+    if matches!(
+        next.value().name(),
+        "input" | "select" | "textarea" | "script"
+    ) {
+        return None;
+    }
+    let name = collapse_ws(&bounded_text(next, 120));
+    let words = name.split_whitespace().count();
+    (1..=8).contains(&words).then_some(name)
+}
+
 fn has_year(s: &str) -> bool {
     s.as_bytes().windows(4).any(|w| {
         (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')

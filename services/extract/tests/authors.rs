@@ -316,7 +316,10 @@ fn a_byline_joined_to_a_phrase_names_no_one() {
         "",
         "<div class=\"statement\"><h4 class=\"author\">The Russian and Syrian defense ministries</h4></div>",
     );
-    assert!(authors(&html, "https://news.example/council").is_empty());
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        Vec::<String>::new()
+    );
     let html = page(
         "",
         "",
@@ -383,5 +386,30 @@ fn a_nickname_in_quotes_stays_in_the_name() {
     assert_eq!(
         authors(&html, "https://news.example/council"),
         ["Amanda \"Tania Mae\" Tan"]
+    );
+}
+
+#[test]
+fn a_name_after_a_bare_author_label_counts_when_nothing_else_names_anyone() {
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         <aside><div><h3>Published</h3><p>August 30, 2024</p></div>\
+         <div><h3>Author</h3><p> Lisa D. Ellis</p></div></aside></body></html>"
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Lisa D. Ellis"]
+    );
+    // A form's field: not the page's author.
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         <form><label>Author</label><input name=\"author\"><p>Required field</p></form>\
+         </body></html>"
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        Vec::<String>::new()
     );
 }
