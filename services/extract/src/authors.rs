@@ -106,6 +106,21 @@ const ROLE_WORDS: &[&str] = &[
     "president",
     "professor",
     "photographer",
+    "illustrator",
+    "gardener",
+    "astrologer",
+    "winemaker",
+    "sommelier",
+    "chef",
+    "physician",
+    "pharmacist",
+    "veterinarian",
+    "advisor",
+    "adviser",
+    "educator",
+    "instructor",
+    "blogger",
+    "podcaster",
     "intern",
     "officer",
     "head of",
@@ -708,6 +723,11 @@ mod tests {
             ["Liza Burke"]
         );
         assert_eq!(s("Sofia Kondrat EdTech Content Writer"), ["Sofia Kondrat"]);
+        assert_eq!(s("Matt Check Head Winemaker"), ["Matt Check"]);
+        assert_eq!(
+            s("Celeste Longacre Gardener, Astrologer"),
+            ["Celeste Longacre"]
+        );
         assert_eq!(
             s("Nicole Burke As founder of Rooted Garden"),
             ["Nicole Burke"]
