@@ -557,6 +557,8 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
                 && let t = name
                     .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|'))
                 && looks_like_handle(t)
+                // "Personal finance": a section's name, not a user's.
+                && !is_phrase(t)
             {
                 names.push(t.to_string());
             } else {
@@ -792,6 +794,8 @@ mod tests {
         assert_eq!(split_authors_field("jsteinhardt"), ["jsteinhardt"]);
         assert!(split_authors("jsteinhardt").is_empty());
         assert!(split_authors_field("admin").is_empty());
+        assert_eq!(split_authors_field("jane doe"), ["jane doe"]);
+        assert!(split_authors_field("Personal finance").is_empty());
     }
 
     #[test]
