@@ -494,6 +494,11 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             follow\s+(?:us|me)|like\s+us|
             related(?:\s+(?:articles?|stories|posts|content|coverage|topics))?:?|
             recommended|you\s+(?:may|might)\s+also\s+like|more\s+from|more\s+stories|also\s+read|read\s+(?:more|next|also)|see\s+also|see\s+more\s*:|don(?:'|’)?t\s+miss\s*:?$|
+            # Read also, related: in other languages, before a linked headline.
+            (?:leia|veja)\s+tamb[ée]m|lee\s+tambi[ée]n|(?:[àa]\s+)?lire\s+aussi|leggi\s+anche|lees\s+ook|lesen\s+sie\s+auch|
+            (?:czytaj|zobacz)\s+(?:też|także|również)|читайте\s+(?:также|також)|baca\s+juga|xem\s+thêm|tin\s+liên\s+quan|
+            berita\s+terkait|artikel\s+terkait|اقرأ\s+(?:أيضا|أيضاً|ايضا)|यह\s+भी\s+पढ़ें|関連記事|関連ニュース|
+            相关(?:新闻|文章|阅读|报道)|相關(?:新聞|文章|閱讀|報導)|延伸(?:阅读|閱讀)|관련\s*기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|
             click\s+here|trending|most\s+(?:read|popular)|
             copyright|©|\(c\)\s|all\s+rights\s+reserved|
             we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
@@ -509,7 +514,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
     )
     .expect("valid regex")
 });
@@ -1060,7 +1065,7 @@ fn pick<'f>(
             let b = &blocks[bi];
             if dropped[bi]
                 || block_excluded(b)
-                || (boilerplate_block(b) && !tail_heading(b))
+                || (boilerplate_block(b) && !tail_heading(b) && !tail_label(b))
                 || author_bio(&b.text, opts.authors)
             {
                 continue;
@@ -1130,7 +1135,12 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             самые\s+(?:популярные|читаемые)(?:\s+\S+)?|популярное|по\s+теме|вам\s+может\s+быть\s+интересно|схожі\s+новини|
             (?:czytaj|zobacz)\s+(?:też|także|również)|podobne\s+artykuły|najpopularniejsze|
             mohlo\s+by\s+vás\s+zajímat|související\s+články|
-            (?:[iİ]lgili|benzer)\s+haberler|bunlar\s+da\s+ilginizi\s+çekebilir
+            (?:[iİ]lgili|benzer)\s+haberler|bunlar\s+da\s+ilginizi\s+çekebilir|
+            # Indonesian, Vietnamese, Arabic, Hindi, Japanese, Chinese, Korean, Thai.
+            berita\s+terkait|artikel\s+terkait|baca\s+juga|tin\s+liên\s+quan|bài\s+viết\s+liên\s+quan|
+            (?:مواضيع|أخبار|مقالات)\s+ذات\s+صلة|اقرأ\s+(?:أيضا|أيضاً|ايضا)|संबंधित\s+(?:खबरें|ख़बरें|लेख)|
+            関連記事|関連ニュース|あわせて読みたい|おすすめ記事|相关(?:新闻|文章|阅读|报道)|相關(?:新聞|文章|閱讀|報導)|
+            延伸(?:阅读|閱讀)|推荐阅读|관련\s*기사|많이\s+본\s+뉴스|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง
         )\s*(?::|\.{2,3}|…)?$",
     )
     .expect("valid regex")
@@ -1145,12 +1155,7 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
         let b = out[i];
         // A label that is not marked up as a heading ("ALSO IN THE NEWS" in a div) counts
         // when teasers follow it.
-        let labels_teasers = || {
-            seen >= 400
-                && b.text.chars().count() <= 40
-                && TAIL_HEADING.is_match(b.text.trim())
-                && teasers(&out[i + 1..])
-        };
+        let labels_teasers = || seen >= 400 && tail_label(b) && teasers(&out[i + 1..]);
         if (tail_heading(b) && seen * 2 >= total)
             || labels_teasers()
             || (seen * 2 >= total && APPEAL.is_match(&b.text))
@@ -1161,7 +1166,12 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
         seen += b.text.len();
     }
     // Early in the text: the heading alone is furniture (a "Related" box between paragraphs).
-    out.retain(|b| !(tail_heading(b) && boilerplate_block(b)));
+    out.retain(|b| !((tail_heading(b) || tail_label(b)) && boilerplate_block(b)));
+}
+
+/// A block that is only a related-stories label, however it is marked up.
+fn tail_label(b: &Block) -> bool {
+    b.text.chars().count() <= 40 && TAIL_HEADING.is_match(b.text.trim())
 }
 
 /// Paragraphs that open the publisher's appeal after the story: donations, republishing.
@@ -1510,6 +1520,24 @@ mod tests {
         assert!(body.contains("Jane Roe is an editor"), "{body}");
         // Without the author known, the paragraph stays.
         assert!(body_of(&html).contains("experienced journalist"));
+    }
+
+    #[test]
+    fn read_also_links_and_paywall_notes_in_other_languages_are_furniture() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <p>Baca juga: <a href=\"/a\">Wali kota buka perpustakaan baru</a></p><p>{PARA}</p>\
+             <p>Lire aussi : <a href=\"/b\">Le maire inaugure une bibliothèque</a></p>\
+             <p>{PARA}</p><p>［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p>\
+             <p>Le conseil a lu aussi le rapport du maire.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        // "lu aussi" inside a sentence is not a label.
+        assert!(body.contains("Le conseil a lu aussi"), "{body}");
+        for gone in ["Baca juga", "Lire aussi", "会員限定"] {
+            assert!(!body.contains(gone), "{gone} in {body}");
+        }
     }
 
     #[test]
