@@ -506,7 +506,14 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|
             tags?:|filed\s+under|categories:|posted\s+in|
             listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|[0-9]+\s+min(?:ute)?s?\.?\s+read|
-            (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)
+            (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)|
+            # Widgets: likes, comments, galleries, reading time, labels in brackets.
+            like\s+(?:this:?$|loading)|top\s+rated\s+comments|\[?\s*read\s+all\s+comments|back\s+to\s+gallery|
+            tell\s+us\s+what\s+you\s+think|more\s*:$|popular\s+on\s+\S+$|more\s+great\s+\S+\s+stories$|
+            \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
+            tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
+            (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
+            (?:фото|foto|fotos)\s*:
         )",
     )
     .expect("valid regex")
@@ -514,7 +521,16 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]{1,60}\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+    )
+    .expect("valid regex")
+});
+
+/// A wire story's credits ("(Reporting by ...; Editing by ...)") and a photo's credit
+/// line ("Sakib Ali/Hindustan Times/Getty Images").
+static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\((?:additional\s+)?(?:reporting|editing|writing)\s+by\s|additional\s+reporting\s+by\s|reporting\s+by\s[^.]*?(?:;|editing\s+by\s)|[^.!?]{2,80}/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+via\s+getty\s+images)?\s*$)",
     )
     .expect("valid regex")
 });
@@ -536,6 +552,9 @@ fn boilerplate_block(b: &Block) -> bool {
         return true;
     }
     if n < 120 && BOILER_TEXT.is_match(t) {
+        return true;
+    }
+    if n < 300 && CREDITS.is_match(t) {
         return true;
     }
     if n < 400 && PROMO_TEXT.is_match(t) {
@@ -1536,6 +1555,33 @@ mod tests {
         // "lu aussi" inside a sentence is not a label.
         assert!(body.contains("Le conseil a lu aussi"), "{body}");
         for gone in ["Baca juga", "Lire aussi", "会員限定"] {
+            assert!(!body.contains(gone), "{gone} in {body}");
+        }
+    }
+
+    #[test]
+    fn widget_labels_and_credit_lines_are_furniture() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>Tempo de leitura: 2 minutos</p>\
+             <p>{PARA}</p><p>Sakib Ali/Hindustan Times/Getty Images</p><p>Iklan</p>\
+             <p>[Related: Mayor opens new library branch]</p><p>{PARA}</p>\
+             <p>Get Cycle Monthly delivered every month. 12 issues for £11.99.</p>\
+             <p>Reporting by the council's own staff was late, the mayor said.</p><p>{PARA}</p>\
+             <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
+             <p>Like Loading...</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(body.contains("own staff was late"), "{body}");
+        for gone in [
+            "Tempo de leitura",
+            "Getty",
+            "Iklan",
+            "Related:",
+            "12 issues",
+            "Will Dunham",
+            "Like",
+        ] {
             assert!(!body.contains(gone), "{gone} in {body}");
         }
     }
