@@ -513,7 +513,8 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
-            (?:фото|foto|fotos)\s*:
+            (?:фото|foto|fotos)\s*:|
+            (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in)\s*$|start\s+(?:your\s+)?free\s+trial
         )",
     )
     .expect("valid regex")
@@ -521,7 +522,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]{1,60}\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]{1,60}\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]{0,40}?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
     )
     .expect("valid regex")
 });
@@ -1568,11 +1569,14 @@ mod tests {
              <p>Get Cycle Monthly delivered every month. 12 issues for £11.99.</p>\
              <p>Reporting by the council's own staff was late, the mayor said.</p><p>{PARA}</p>\
              <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
-             <p>Like Loading...</p></article></body></html>"
+             <p>Like Loading...</p><p>Learn More</p><p>This article contains affiliate links \
+             that may earn us a commission.</p><p>Affiliate links pay for many blogs.</p>\
+             </article></body></html>"
         );
         let body = body_of(&html);
         assert!(body.contains("extend the program"), "{body}");
         assert!(body.contains("own staff was late"), "{body}");
+        assert!(body.contains("Affiliate links pay"), "{body}");
         for gone in [
             "Tempo de leitura",
             "Getty",
@@ -1581,6 +1585,8 @@ mod tests {
             "12 issues",
             "Will Dunham",
             "Like",
+            "Learn More",
+            "contains affiliate",
         ] {
             assert!(!body.contains(gone), "{gone} in {body}");
         }
