@@ -514,7 +514,8 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
             (?:фото|foto|fotos)\s*:|
-            (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in)\s*$|start\s+(?:your\s+)?free\s+trial
+            (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
+                on\s+this\s+page|(?:table\s+of\s+)?contents|embed:?|read\s+reviews|download\s+(?:the\s+)?guide)\s*$|start\s+(?:your\s+)?free\s+trial
         )",
     )
     .expect("valid regex")
@@ -1569,7 +1570,7 @@ mod tests {
              <p>Get Cycle Monthly delivered every month. 12 issues for £11.99.</p>\
              <p>Reporting by the council's own staff was late, the mayor said.</p><p>{PARA}</p>\
              <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
-             <p>Like Loading...</p><p>Learn More</p><p>This article contains affiliate links \
+             <p>Like Loading...</p><p>Learn More</p><p>Table of Contents</p><p>See more</p><p>This article contains affiliate links \
              that may earn us a commission.</p><p>Affiliate links pay for many blogs.</p>\
              </article></body></html>"
         );
@@ -1586,6 +1587,8 @@ mod tests {
             "Will Dunham",
             "Like",
             "Learn More",
+            "Table of Contents",
+            "See more",
             "contains affiliate",
         ] {
             assert!(!body.contains(gone), "{gone} in {body}");
