@@ -202,7 +202,7 @@ fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -
     // Captions and credits; hover cards and tooltips repeat a linked name's profile inside
     // the sentence; text for screen readers only.
     static NOT_TEXT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new("caption|credit|rollover|hovercard|popover|tooltiptext|tooltip-content|visually-hidden|sr-only|screen-reader")
+        Regex::new("caption|credit|rollover[a-z-]*(?:block|card|content|box|popup)|hovercard|popover|tooltiptext|tooltip-content|visually-hidden|sr-only|screen-reader")
             .expect("valid regex")
     });
     a.class.is_some()
@@ -1397,9 +1397,9 @@ mod tests {
     fn hover_cards_paywall_notes_and_caption_toggles_are_furniture() {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1><p>Gov. Kristi \
-             <a href=\"/p\">Noem</a><span class=\"rollover-people-block\"><a href=\"/p\">\
+             <span class=\"rollover-people\"><a href=\"/p\">Noem</a><span class=\"rollover-people-block\"><a href=\"/p\">\
              Kristi Lynn Noem</a><a href=\"/a\">South Dakota drops pipeline protest laws</a>\
-             </span> (R) is defending the campaign. {PARA}</p><p>Show Caption</p><p>{PARA}</p>\
+             </span></span> (R) is defending the campaign. {PARA}</p><p>Show Caption</p><p>{PARA}</p>\
              <p>This article is exclusive to STAT+ subscribers</p><p>Already have an account? \
              Log in</p><p>{PARA}</p></article></body></html>"
         );
