@@ -325,7 +325,7 @@ pub fn looks_like_name(s: &str) -> bool {
     }) {
         return false;
     }
-    if NOT_NAMES.iter().any(|n| s.eq_ignore_ascii_case(n)) {
+    if NOT_NAMES.iter().any(|n| s.eq_ignore_ascii_case(n)) || bare_initials(s) {
         return false;
     }
     // At least one word starts with an upper-case letter (names, "AP"), most are letters.
@@ -406,6 +406,14 @@ fn looks_like_handle(s: &str) -> bool {
         && s.chars().filter(char::is_ascii_digit).count() <= 3
         && (words.len() == 1 || !s.chars().any(|c| c.is_ascii_digit()))
         && !NOT_NAMES.iter().any(|n| s.eq_ignore_ascii_case(n))
+        && !bare_initials(s)
+}
+
+/// Two capitals alone ("AS", a display name Yoast fills with initials): not a name, unless an
+/// agency's ("AP", "PA").
+fn bare_initials(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    t.len() == 2 && t.bytes().all(|b| b.is_ascii_uppercase()) && !is_agency(t)
 }
 
 /// Clean one name: trim punctuation and prefixes. `None` if it is not a name.
@@ -794,6 +802,8 @@ mod tests {
         assert_eq!(split_authors_field("jsteinhardt"), ["jsteinhardt"]);
         assert!(split_authors("jsteinhardt").is_empty());
         assert!(split_authors_field("admin").is_empty());
+        assert!(split_authors_field("AS").is_empty());
+        assert_eq!(split_authors_field("AP"), ["AP"]);
         assert_eq!(split_authors_field("jane doe"), ["jane doe"]);
         assert!(split_authors_field("Personal finance").is_empty());
     }
