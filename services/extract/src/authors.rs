@@ -407,6 +407,15 @@ fn looks_like_handle(s: &str) -> bool {
         && (words.len() == 1 || !s.chars().any(|c| c.is_ascii_digit()))
         && !NOT_NAMES.iter().any(|n| s.eq_ignore_ascii_case(n))
         && !bare_initials(s)
+        && !generated_id(s)
+}
+
+/// A user name a system generated ("mdelatorreq6vkpg2ma0ci"): long, one word, with digits
+/// scattered in it.
+fn generated_id(s: &str) -> bool {
+    !s.contains(' ')
+        && s.chars().count() >= 16
+        && s.chars().filter(char::is_ascii_digit).count() >= 2
 }
 
 /// Two capitals alone ("AS", a display name Yoast fills with initials): not a name, unless an
@@ -803,6 +812,8 @@ mod tests {
         assert!(split_authors("jsteinhardt").is_empty());
         assert!(split_authors_field("admin").is_empty());
         assert!(split_authors_field("AS").is_empty());
+        assert!(split_authors_field("mdelatorreq6vkpg2ma0ci").is_empty());
+        assert_eq!(split_authors_field("kei_eno2"), ["kei_eno2"]);
         assert_eq!(split_authors_field("AP"), ["AP"]);
         assert_eq!(split_authors_field("jane doe"), ["jane doe"]);
         assert!(split_authors_field("Personal finance").is_empty());
