@@ -556,7 +556,10 @@ fn boilerplate_block(b: &Block) -> bool {
     if n < 120 && BOILER_TEXT.is_match(t) {
         return true;
     }
-    if n < 300 && CREDITS.is_match(t) {
+    if n < 300
+        && (t.starts_with(['(', 'A', 'a', 'R', 'r']) || t.contains('/'))
+        && CREDITS.is_match(t)
+    {
         return true;
     }
     if n < 400 && PROMO_TEXT.is_match(t) {
