@@ -614,7 +614,12 @@ fn author_candidates(
     let h1 = meta.first_h1.unwrap_or(0);
     for b in bylines {
         let all: Vec<String> = if b.strength >= 1 && !b.from_text {
+            // "Personal finance" in an element styled as a byline: a section's name, not a
+            // user name.
             authors::split_authors_field(&b.text)
+                .into_iter()
+                .filter(|n| !authors::is_phrase(n))
+                .collect()
         } else {
             authors::split_authors(&b.text)
         };

@@ -413,3 +413,19 @@ fn a_name_after_a_bare_author_label_counts_when_nothing_else_names_anyone() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_section_name_styled_as_a_byline_is_not_an_author() {
+    let html = page("", "", "<div class=\"byline\">Personal finance</div>");
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        Vec::<String>::new()
+    );
+    // A user name in an author field stays one.
+    let html = page(
+        r#"<meta name="author" content="jane doe">"#,
+        "",
+        "<div class=\"byline\">jane doe</div>",
+    );
+    assert_eq!(authors(&html, "https://news.example/council"), ["jane doe"]);
+}
