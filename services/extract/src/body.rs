@@ -39,6 +39,8 @@ struct El<'a> {
     /// Class, id or tag says boilerplate (decided later whether it really is).
     neg: bool,
     class_id: String,
+    /// An `<ol>`'s next item number; an `<li>`'s own number in its `<ol>` (0: none).
+    number: u32,
 }
 
 #[derive(Debug)]
@@ -47,6 +49,8 @@ pub struct Block {
     link_len: usize,
     el: u32,
     pub kind: Kind,
+    /// The item's number in an ordered list (0: not numbered).
+    number: u32,
 }
 
 static POS: LazyLock<Regex> = LazyLock::new(|| {
@@ -294,6 +298,12 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                 .collect()
         };
         let n = parts.len().max(1);
+        // An ordered list's item keeps its number (on its first paragraph).
+        let mut number = if kind == Kind::Li && container != NONE {
+            els[container as usize].number
+        } else {
+            0
+        };
         for t in parts {
             *total += t.len();
             blocks.push(Block {
@@ -301,7 +311,9 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                 link_len: *buf_link / n,
                 el: container,
                 kind,
+                number,
             });
+            number = 0;
         }
         buf.clear();
         *buf_link = 0;
@@ -400,15 +412,30 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                         let neg = matches!(name, "header" | "form" | "nav" | "aside" | "footer")
                             || (neg_hint && !matches!(name, "body" | "html" | "main" | "article"));
                         let idx = els.len() as u32;
+                        let parent = stack.last().copied().unwrap_or(NONE);
+                        let number = match name {
+                            "ol" => el
+                                .attr("start")
+                                .and_then(|v| v.trim().parse::<u32>().ok())
+                                .unwrap_or(1)
+                                .min(100_000),
+                            "li" if parent != NONE && els[parent as usize].tag == "ol" => {
+                                let ol = &mut els[parent as usize];
+                                ol.number += 1;
+                                ol.number - 1
+                            }
+                            _ => 0,
+                        };
                         els.push(El {
                             tag: name,
-                            parent: stack.last().copied().unwrap_or(NONE),
+                            parent,
                             b0: blocks.len() as u32,
                             b1: NONE,
                             e1: NONE,
                             weight,
                             neg,
                             class_id,
+                            number,
                         });
                         stack.push(idx);
                         if is_blk {
@@ -703,8 +730,10 @@ pub fn explain(doc: &Html, opts: &Opts<'_>) -> Vec<String> {
 pub fn render(blocks: &[&Block]) -> String {
     let mut out = String::new();
     let mut prev_row = false;
+    let mut prev_li = false;
     for b in blocks {
         let line = match b.kind {
+            Kind::Li if b.number > 0 => format!("{}. {}", b.number, b.text),
             Kind::Li => format!("- {}", b.text),
             Kind::Row => b
                 .text
@@ -719,13 +748,11 @@ pub fn render(blocks: &[&Block]) -> String {
         }
         if !out.is_empty() {
             // Rows of one table and items of one list stay on consecutive lines.
-            let tight = (b.kind == Kind::Row && prev_row)
-                || b.kind == Kind::Li
-                    && out.ends_with(|_: char| true)
-                    && out.rsplit('\n').next().is_some_and(|l| l.starts_with("- "));
+            let tight = (b.kind == Kind::Row && prev_row) || (b.kind == Kind::Li && prev_li);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
         prev_row = b.kind == Kind::Row;
+        prev_li = b.kind == Kind::Li;
         out.push_str(&line);
     }
     out
@@ -1596,6 +1623,25 @@ mod tests {
         ] {
             assert!(!body.contains(gone), "{gone} in {body}");
         }
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_numbers() {
+        let html = format!(
+            "<html><body><article><p>{PARA}</p><ol><li>Open the council's form and fill in \
+             the name of the business.</li><li>Send it to the clerk before the end of May.</li>\
+             </ol><p>{PARA}</p><ol start=\"3\"><li>Wait for the answer, which takes a week.</li>\
+             </ol><ul><li>Bring a copy of the lease for the shop.</li></ul></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(
+            body.contains(
+                "\n\n1. Open the council's form and fill in the name of the business.\n2. Send it"
+            ),
+            "{body}"
+        );
+        assert!(body.contains("\n\n3. Wait for the answer"), "{body}");
+        assert!(body.contains("- Bring a copy"), "{body}");
     }
 
     #[test]
