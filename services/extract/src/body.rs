@@ -662,7 +662,7 @@ fn boilerplate_block(b: &Block) -> bool {
 
 static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:journalist|writer|reporter|editor|author|correspondent|columnist|contributor|freelancer?|covering|covers|has\s+written|writes\s+about|bylines?)\b",
+        r"(?i)(?-u:\b)(?:journalist|writer|reporter|editor|author|correspondent|columnist|contributor|freelancer?|covering|covers|has\s+written|writes\s+about|bylines?)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -751,7 +751,6 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
     s
 }
 
-/// A four-digit year (19xx or 20xx) somewhere in the text: a cheap test before the date regexes.
 /// A label that names the author in the element after it: "Author", "Written by", ...
 fn is_author_label(t: &str) -> bool {
     let l = t.trim_end_matches([':', '：']).trim().to_lowercase();
@@ -799,6 +798,7 @@ fn labelled_name(text: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     (1..=8).contains(&words).then_some(name)
 }
 
+/// A four-digit year (19xx or 20xx) somewhere in the text: a cheap test before the date regexes.
 fn has_year(s: &str) -> bool {
     s.as_bytes().windows(4).any(|w| {
         (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
