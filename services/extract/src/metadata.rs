@@ -753,6 +753,12 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
 
 /// A label that names the author in the element after it: "Author", "Written by", ...
 fn is_author_label(t: &str) -> bool {
+    // Every label starts with a, w or v (or Cyrillic а): most short texts stop here, before
+    // the lower-casing copy.
+    let first = t.chars().next().unwrap_or_default().to_ascii_lowercase();
+    if !matches!(first, 'a' | 'w' | 'v' | 'а' | 'А') {
+        return false;
+    }
     let l = t.trim_end_matches([':', '：']).trim().to_lowercase();
     matches!(
         l.as_str(),
