@@ -580,7 +580,8 @@ fn boilerplate_block(b: &Block) -> bool {
     if n == 0 {
         return true;
     }
-    if n < 120 && BOILER_TEXT.is_match(t) {
+    // A label and a link after it ("เรื่องที่เกี่ยวข้อง <a>...</a>") may run longer.
+    if (n < 120 || (n < 300 && b.link_len * 2 >= n)) && BOILER_TEXT.is_match(t) {
         return true;
     }
     if n < 300
@@ -1578,6 +1579,8 @@ mod tests {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
              <p>Baca juga: <a href=\"/a\">Wali kota buka perpustakaan baru</a></p><p>{PARA}</p>\
+             <p>เรื่องที่เกี่ยวข้อง <a href=\"/t\">ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว \
+             ตร.เร่งหาเบาะแสคดีฆ่ายัดเสาถ่วงน้ำโขง - เมียไม่เชื่อเป็น 'สุรชัย แซ่ด่าน'</a></p>\
              <p>Lire aussi : <a href=\"/b\">Le maire inaugure une bibliothèque</a></p>\
              <p>{PARA}</p><p>［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p>\
              <p>Le conseil a lu aussi le rapport du maire.</p></article></body></html>"
@@ -1586,7 +1589,8 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         // "lu aussi" inside a sentence is not a label.
         assert!(body.contains("Le conseil a lu aussi"), "{body}");
-        for gone in ["Baca juga", "Lire aussi", "会員限定"] {
+        for gone in ["Baca juga", "Lire aussi", "会員限定", "เรื่องที่เกี่ยวข้อง"]
+        {
             assert!(!body.contains(gone), "{gone} in {body}");
         }
     }
