@@ -1289,7 +1289,16 @@ fn trim_edges(out: &mut Vec<&Block>) {
                     b.text[..s].split_whitespace().count() <= 3
                         && b.text[e..].split_whitespace().count() <= 6
                 });
-            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only)
+            // "Šodien, 17:40", "Today 5:40 PM": a time and a word or two.
+            let time_only = n < 40
+                && b.text.split_whitespace().count() <= 4
+                && b.text.as_bytes().windows(4).any(|w| {
+                    w[0].is_ascii_digit()
+                        && w[1] == b':'
+                        && w[2].is_ascii_digit()
+                        && w[3].is_ascii_digit()
+                });
+            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only || time_only)
         } else {
             true
         };
@@ -1471,7 +1480,7 @@ mod tests {
     fn lone_datelines_and_promo_lines_are_not_article_text() {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1>\
-             <p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
+             <p>Šodien, 17:40</p><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
              <p>Posted on the council's forum on 2019-11-19: the vote passed.</p><p>{PARA}</p>\
              <p>Also on example.com Mayor opens new library branch downtown</p>\
              <p>GET THE NEWS ON THE GO BY CLICKING HERE</p><p>{PARA}</p>\
@@ -1484,6 +1493,7 @@ mod tests {
         assert!(body.contains("the vote passed"), "{body}");
         assert!(body.contains("next meeting in March"), "{body}");
         for gone in [
+            "Šodien",
             "SEE MORE",
             "DON'T MISS",
             "Updated 11:21",
