@@ -540,7 +540,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
-            (?:фото|foto|fotos)\s*:|
+            (?:фото|foto|fotos)\s*:|(?:阅读|閱讀)下一篇|more\s+must-reads?(?-u:\b)|
             (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
                 on\s+this\s+page|(?:table\s+of\s+)?contents|embed:?|read\s+reviews|download\s+(?:the\s+)?guide)\s*$|start\s+(?:your\s+)?free\s+trial
         )",
@@ -559,7 +559,7 @@ static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// line ("Sakib Ali/Hindustan Times/Getty Images").
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\((?:additional\s+)?(?:reporting|editing|writing)\s+by\s|additional\s+reporting\s+by\s|reporting\s+by\s[^.]*?(?:;|editing\s+by\s)|[^.!?]+/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+via\s+getty\s+images)?\s*$)",
+        r"(?i)^(?:\((?:additional\s+)?(?:reporting|editing|writing)\s+by\s|additional\s+reporting\s+by\s|reporting\s+by\s[^.]*?(?:;|editing\s+by\s)|[^.!?]+/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+via\s+getty\s+images)?\s*$|(?:【纠错】\s*)?[【(（]?\s*(?:责任编辑|責任編輯)\s*[:：]|(?:write\s+to|contact|email|reach)\s+[^.@]+?\s+at\s+[^\s@]+@[^\s@]+\.[a-z]+\s*\.?$)",
     )
     .expect("valid regex")
 });
@@ -585,7 +585,8 @@ fn boilerplate_block(b: &Block) -> bool {
         return true;
     }
     if n < 300
-        && (t.starts_with(['(', 'A', 'a', 'R', 'r']) || t.contains('/'))
+        && (t.starts_with(['(', 'A', 'a', 'R', 'r', '【', '（', '责', '責'])
+            || t.contains(['/', '@']))
         && CREDITS.is_match(t)
     {
         return true;
@@ -1615,7 +1616,9 @@ mod tests {
              <p>Reporting by the council's own staff was late, the mayor said.</p><p>{PARA}</p>\
              <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
              <p>Like Loading...</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
-             <p>Comments are moderated and may take a day to appear.</p><p>Table of Contents</p><p>See more</p><p>This article contains affiliate links \
+             <p>Comments are moderated and may take a day to appear.</p>\
+             <p>Write to the council at its office in town.</p><p>阅读下一篇：</p>\
+             <p>Write to Jane Doe at jane.doe@news.example.</p><p>【纠错】 【责任编辑:张樵苏 】</p><p>Table of Contents</p><p>See more</p><p>This article contains affiliate links \
              that may earn us a commission.</p><p>Affiliate links pay for many blogs.</p>\
              </article></body></html>"
         );
@@ -1623,6 +1626,10 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(body.contains("own staff was late"), "{body}");
         assert!(body.contains("Affiliate links pay"), "{body}");
+        assert!(
+            body.contains("Write to the council at its office"),
+            "{body}"
+        );
         for gone in [
             "Tempo de leitura",
             "Getty",
@@ -1634,6 +1641,9 @@ mod tests {
             "Learn More",
             "Ctrl+Enter",
             "moderated",
+            "Jane Doe",
+            "责任编辑",
+            "阅读下一篇",
             "Table of Contents",
             "See more",
             "contains affiliate",
