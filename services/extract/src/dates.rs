@@ -560,6 +560,35 @@ const MORE_MONTH_NAMES: &[(&str, u32)] = &[
     ("decembrie", 12),
     ("augusti", 8),
     ("maj", 5),
+    // Arabic: the names of Egypt and the Gulf, and the Levant's one-word names.
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("ايلول", 9),
 ];
 
 fn month_num(s: &str) -> Option<u32> {
@@ -584,7 +613,7 @@ fn dmy_more(s: &str) -> Option<(NaiveDate, (usize, usize))> {
             continue;
         };
         let d = d.trim_end_matches('.');
-        let y = y.trim_end_matches([',', '.', ';']);
+        let y = y.trim_end_matches([',', '.', ';', '،']);
         if !(1..=2).contains(&d.len())
             || !d.bytes().all(|b| b.is_ascii_digit())
             || y.len() != 4
@@ -592,8 +621,12 @@ fn dmy_more(s: &str) -> Option<(NaiveDate, (usize, usize))> {
         {
             continue;
         }
-        let m = m.trim_end_matches([',', '.']).to_lowercase();
-        let Some(&(_, month)) = MORE_MONTH_NAMES.iter().find(|(n, _)| *n == m) else {
+        let m = m.trim_end_matches([',', '.', '،']).to_lowercase();
+        // "آب/اغسطس": a month under both its names.
+        let Some(&(_, month)) = MORE_MONTH_NAMES
+            .iter()
+            .find(|(n, _)| m.split('/').any(|part| part == *n))
+        else {
             continue;
         };
         let date = NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)?;
@@ -1106,6 +1139,8 @@ mod tests {
             "2019. 11. 20. 14:35",
             "20 Tháng 11, 2019 14:35",
             "20 noiembrie 2019, ora 14:35",
+            "الأربعاء، 20 نوفمبر 2019، 14:35",
+            "20 تشرين/نوفمبر 2019 14:35",
         ] {
             assert_eq!(naive(s).as_deref(), Some("2019-11-20 14:35:00"), "{s}");
         }
@@ -1118,6 +1153,10 @@ mod tests {
     #[test]
     fn days_in_other_languages() {
         let day = |s: &str| find_day(s).map(|(d, _)| d.to_string());
+        assert_eq!(
+            day("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00").as_deref(),
+            Some("2013-08-28")
+        );
         assert_eq!(
             day("Veröffentlicht am 8. Juli 2025, 09:05 Uhr").as_deref(),
             Some("2025-07-08")
