@@ -1299,7 +1299,9 @@ fn trim_edges(out: &mut Vec<&Block>) {
                         && w[2].is_ascii_digit()
                         && w[3].is_ascii_digit()
                 });
-            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only || time_only)
+            // "Washington CNN —": a dateline in its own element, before the story.
+            let place_only = n < 40 && b.text.trim_end().ends_with(['—', '–']);
+            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only || time_only || place_only)
         } else {
             true
         };
@@ -1481,7 +1483,7 @@ mod tests {
     fn lone_datelines_and_promo_lines_are_not_article_text() {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1>\
-             <p>Šodien, 17:40</p><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
+             <p>Šodien, 17:40</p><p>Washington CNN —</p><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
              <p>Posted on the council's forum on 2019-11-19: the vote passed.</p><p>{PARA}</p>\
              <p>Also on example.com Mayor opens new library branch downtown</p>\
              <p>GET THE NEWS ON THE GO BY CLICKING HERE</p><p>{PARA}</p>\
@@ -1495,6 +1497,7 @@ mod tests {
         assert!(body.contains("next meeting in March"), "{body}");
         for gone in [
             "Šodien",
+            "Washington CNN",
             "SEE MORE",
             "DON'T MISS",
             "Updated 11:21",
