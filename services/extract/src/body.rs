@@ -1249,8 +1249,7 @@ fn teasers(rest: &[&Block]) -> bool {
             let n = t.chars().count();
             // An excerpt cut short: an ellipsis, or no closing punctuation at all.
             b.link_len * 2 >= n
-                || t.ends_with("...")
-                || t.ends_with('…')
+                || ends_with_ellipsis(t)
                 || (n >= 80 && t.ends_with(|c: char| c.is_alphanumeric() || c == ','))
                 || n < 40
                 || matches!(b.kind, Kind::Heading(_))
@@ -1260,17 +1259,22 @@ fn teasers(rest: &[&Block]) -> bool {
     teaser * 10 >= total * 6
 }
 
+/// Text cut off with an ellipsis ("..." or "…").
+fn ends_with_ellipsis(t: &str) -> bool {
+    t.ends_with("...") || t.ends_with('…')
+}
+
 /// An excerpt of a sentence or more that ends in an ellipsis: a teaser's summary.
 fn cut_short(text: &str) -> bool {
     let t = text.trim_end();
-    (t.ends_with("...") || t.ends_with('…')) && t.len() >= 60 && t.contains(' ')
+    ends_with_ellipsis(t) && t.len() >= 60 && t.contains(' ')
 }
 
 fn tail_heading(b: &Block) -> bool {
     b.text.chars().count() <= 40
         && (matches!(b.kind, Kind::Heading(_))
-            || b.text.ends_with([':', '…'])
-            || b.text.ends_with("..."))
+            || b.text.ends_with(':')
+            || ends_with_ellipsis(&b.text))
         && TAIL_HEADING.is_match(b.text.trim())
 }
 
@@ -1325,6 +1329,13 @@ mod tests {
 
     fn body_of(html: &str) -> String {
         extract(&Html::parse_document(html), &Opts::default())
+    }
+
+    /// None of these texts is left in the body.
+    fn assert_gone(body: &str, gone: &[&str]) {
+        for g in gone {
+            assert!(!body.contains(g), "{g} in {body}");
+        }
     }
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
@@ -1495,18 +1506,19 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(body.contains("the vote passed"), "{body}");
         assert!(body.contains("next meeting in March"), "{body}");
-        for gone in [
-            "Šodien",
-            "Washington CNN",
-            "SEE MORE",
-            "DON'T MISS",
-            "Updated 11:21",
-            "library branch",
-            "CLICKING",
-            "Like this story",
-        ] {
-            assert!(!body.contains(gone), "{gone} in {body}");
-        }
+        assert_gone(
+            &body,
+            &[
+                "Šodien",
+                "Washington CNN",
+                "SEE MORE",
+                "DON'T MISS",
+                "Updated 11:21",
+                "library branch",
+                "CLICKING",
+                "Like this story",
+            ],
+        );
     }
 
     #[test]
@@ -1603,10 +1615,10 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         // "lu aussi" inside a sentence is not a label.
         assert!(body.contains("Le conseil a lu aussi"), "{body}");
-        for gone in ["Baca juga", "Lire aussi", "会員限定", "เรื่องที่เกี่ยวข้อง"]
-        {
-            assert!(!body.contains(gone), "{gone} in {body}");
-        }
+        assert_gone(
+            &body,
+            &["Baca juga", "Lire aussi", "会員限定", "เรื่องที่เกี่ยวข้อง"],
+        );
     }
 
     #[test]
@@ -1633,26 +1645,27 @@ mod tests {
             body.contains("Write to the council at its office"),
             "{body}"
         );
-        for gone in [
-            "Tempo de leitura",
-            "Getty",
-            "Iklan",
-            "Related:",
-            "12 issues",
-            "Will Dunham",
-            "Like",
-            "Learn More",
-            "Ctrl+Enter",
-            "moderated",
-            "Jane Doe",
-            "责任编辑",
-            "阅读下一篇",
-            "Table of Contents",
-            "See more",
-            "contains affiliate",
-        ] {
-            assert!(!body.contains(gone), "{gone} in {body}");
-        }
+        assert_gone(
+            &body,
+            &[
+                "Tempo de leitura",
+                "Getty",
+                "Iklan",
+                "Related:",
+                "12 issues",
+                "Will Dunham",
+                "Like",
+                "Learn More",
+                "Ctrl+Enter",
+                "moderated",
+                "Jane Doe",
+                "责任编辑",
+                "阅读下一篇",
+                "Table of Contents",
+                "See more",
+                "contains affiliate",
+            ],
+        );
     }
 
     #[test]
