@@ -320,7 +320,7 @@ static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,2})([/.])([0-9]{1,2})[/.]([0-9]{4})(?-u:\b)")
+    Regex::new(r"(?-u:\b)([0-9]{1,2})([/.-]|\.\s)([0-9]{1,2})(?:[/.-]|\.\s)([0-9]{4})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -589,6 +589,106 @@ const MORE_MONTH_NAMES: &[(&str, u32)] = &[
     ("آب", 8),
     ("أيلول", 9),
     ("ايلول", 9),
+    // Hindi (both spellings of the nasal).
+    ("जनवरी", 1),
+    ("फरवरी", 2),
+    ("फ़रवरी", 2),
+    ("मार्च", 3),
+    ("अप्रैल", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    // Finnish, in the partitive that dates use ("18. marraskuuta 2019").
+    ("tammikuuta", 1),
+    ("helmikuuta", 2),
+    ("maaliskuuta", 3),
+    ("huhtikuuta", 4),
+    ("toukokuuta", 5),
+    ("kesäkuuta", 6),
+    ("heinäkuuta", 7),
+    ("elokuuta", 8),
+    ("syyskuuta", 9),
+    ("lokakuuta", 10),
+    ("marraskuuta", 11),
+    ("joulukuuta", 12),
+    // Slovak and Slovenian ("18. novembra 2019"), Croatian ("18. studenoga 2019").
+    ("januára", 1),
+    ("januarja", 1),
+    ("februára", 2),
+    ("februarja", 2),
+    ("apríla", 4),
+    ("aprila", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("junija", 6),
+    ("júla", 7),
+    ("julija", 7),
+    ("augusta", 8),
+    ("avgusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("oktobra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    ("siječnja", 1),
+    ("veljače", 2),
+    ("ožujka", 3),
+    ("travnja", 4),
+    ("svibnja", 5),
+    ("lipnja", 6),
+    ("srpnja", 7),
+    ("kolovoza", 8),
+    ("rujna", 9),
+    // Not "listopada": October in Croatian, November in Polish.
+    ("studenoga", 11),
+    ("studenog", 11),
+    ("prosinca", 12),
+    // Bulgarian and Serbian.
+    ("януари", 1),
+    ("февруари", 2),
+    ("март", 3),
+    ("април", 4),
+    ("май", 5),
+    ("юни", 6),
+    ("юли", 7),
+    ("август", 8),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
+    ("јануар", 1),
+    ("фебруар", 2),
+    ("јун", 6),
+    ("јул", 7),
+    ("септембар", 9),
+    ("октобар", 10),
+    ("новембар", 11),
+    ("децембар", 12),
+    ("avgust", 8),
+    ("septembar", 9),
+    ("oktobar", 10),
+    ("novembar", 11),
+    ("decembar", 12),
+    // Hungarian, written year first ("2019. november 18.").
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
 ];
 
 fn month_num(s: &str) -> Option<u32> {
@@ -602,35 +702,43 @@ fn month_num(s: &str) -> Option<u32> {
 
 /// "20 ноября 2019", "20. listopadu 2019", "20 Kasım 2019 14:35": a day, a month of
 /// [`MORE_MONTH_NAMES`] and a year as consecutive words, found without a regex (a pattern of
-/// all these names would cost every process its compilation).
+/// all these names would cost every process its compilation). Also year first, as Hungarian
+/// writes it ("2019. november 18."), with a month of either list.
 fn dmy_more(s: &str) -> Option<(NaiveDate, (usize, usize))> {
     let words: Vec<(usize, &str)> = s
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     for win in words.windows(3) {
-        let [(start, d), (_, m), (ys, y)] = win else {
+        let [(start, a), (_, m), (ends, b)] = win else {
             continue;
         };
-        let d = d.trim_end_matches('.');
-        let y = y.trim_end_matches([',', '.', ';', '،']);
-        if !(1..=2).contains(&d.len())
-            || !d.bytes().all(|b| b.is_ascii_digit())
-            || y.len() != 4
-            || !y.bytes().all(|b| b.is_ascii_digit())
-        {
-            continue;
+        fn number(w: &str, len: std::ops::RangeInclusive<usize>) -> Option<&str> {
+            let w = w.trim_end_matches([',', '.', ';', '،']);
+            (len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then_some(w)
         }
+        let (d, y, names) = match (number(a, 1..=2), number(b, 4..=4)) {
+            (Some(d), Some(y)) => (d, y, &[MORE_MONTH_NAMES][..]),
+            _ => match (number(a, 4..=4), number(b, 1..=2)) {
+                (Some(y), Some(d)) => (d, y, &[MORE_MONTH_NAMES, MONTH_NAMES][..]),
+                _ => continue,
+            },
+        };
         let m = m.trim_end_matches([',', '.', '،']).to_lowercase();
         // "آب/اغسطس": a month under both its names.
-        let Some(&(_, month)) = MORE_MONTH_NAMES
+        let Some(&(_, month)) = names
             .iter()
+            .flat_map(|l| l.iter())
             .find(|(n, _)| m.split('/').any(|part| part == *n))
         else {
             continue;
         };
-        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)?;
-        return Some((date, (*start, ys + y.len())));
+        let (Ok(y), Ok(d)) = (y.parse(), d.parse()) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y, month, d) {
+            return Some((date, (*start, ends + b.len())));
+        }
     }
     None
 }
@@ -1003,8 +1111,13 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         let a: u32 = c[1].parse().unwrap_or(0);
         let b: u32 = c[3].parse().unwrap_or(0);
         let y: i32 = c[4].parse().unwrap_or(0);
-        // Dots are European (day first); slashes are American unless the first is > 12.
-        let (m, d) = if &c[2] == "." || a > 12 || (day_first && b <= 12) {
+        // Dots are European (day first, "18.11.2019", "18. 11. 2019"); slashes are American
+        // unless the first is over 12 or the page is not American. Dashes are written both
+        // ways, on American sites too, so "03-09-2026" is no day at all.
+        if &c[2] == "-" && a <= 12 && b <= 12 {
+            return best;
+        }
+        let (m, d) = if c[2].starts_with('.') || a > 12 || (day_first && b <= 12) {
             (b, a)
         } else {
             (a, b)
@@ -1141,6 +1254,15 @@ mod tests {
             "20 noiembrie 2019, ora 14:35",
             "الأربعاء، 20 نوفمبر 2019، 14:35",
             "20 تشرين/نوفمبر 2019 14:35",
+            "20 नवंबर 2019, 14:35",
+            "20. marraskuuta 2019 klo 14.35",
+            "20. novembra 2019 o 14:35",
+            "20. studenoga 2019. u 14:35",
+            "20 ноември 2019, 14:35",
+            "20. novembar 2019. 14:35",
+            "2019. november 20. 14:35",
+            "20-11-2019 14:35",
+            "20. 11. 2019 14:35",
         ] {
             assert_eq!(naive(s).as_deref(), Some("2019-11-20 14:35:00"), "{s}");
         }
@@ -1194,6 +1316,14 @@ mod tests {
             Some("2022-05-05")
         );
         assert_eq!(day("8. Okt. 2025").as_deref(), Some("2025-10-08"));
+        assert_eq!(day("2025. március 5.").as_deref(), Some("2025-03-05"));
+        // "listopada" is November in Polish (October in Croatian): Polish is read.
+        assert_eq!(day("5 listopada 2025").as_deref(), Some("2025-11-05"));
+        // Dashes only where the order is plain.
+        assert_eq!(day("11-18-2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("18-11-2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("02-12-2025"), None);
+        assert_eq!(day("2019-31-12"), None);
         // English stays as it was.
         assert_eq!(
             day("Posted on the 8th of July, 2025").as_deref(),
