@@ -10,6 +10,11 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use newsflow_shared::config::Settings;
 
+/// mimalloc: extraction allocates many small strings and nodes; with it `newsflow parse`
+/// runs 6% fewer instructions than with glibc's malloc (see ARCHITECTURE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "newsflow", version, about = "Operate a newsflow deployment")]
 struct Cli {

@@ -6,6 +6,10 @@ use anyhow::Context as _;
 use clap::Parser;
 use newsflow_shared::config::Settings;
 
+/// mimalloc, as in `newsflow`: extraction is allocation-heavy (see ARCHITECTURE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(version, about = "Extract articles from raw pages on RabbitMQ")]
 struct Args {
