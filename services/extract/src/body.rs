@@ -1209,11 +1209,14 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
         // A label that is not marked up as a heading ("ALSO IN THE NEWS" in a div) counts
         // when teasers follow it.
         let labels_teasers = || seen >= 400 && tail_label(b) && teasers(&out[i + 1..]);
-        if (tail_heading(b) && seen * 2 >= total)
-            || labels_teasers()
-            || (seen * 2 >= total && APPEAL.is_match(&b.text))
-        {
+        if (tail_heading(b) && seen * 2 >= total) || labels_teasers() {
             out.truncate(i);
+            return;
+        }
+        if seen * 2 >= total && APPEAL.is_match(&b.text) {
+            // The appeal's own heading ("Article Sources", "Support us") goes with it.
+            let headed = i > 0 && matches!(out[i - 1].kind, Kind::Heading(_));
+            out.truncate(if headed { i - 1 } else { i });
             return;
         }
         seen += b.text.len();
@@ -1227,10 +1230,12 @@ fn tail_label(b: &Block) -> bool {
     b.text.chars().count() <= 40 && TAIL_HEADING.is_match(b.text.trim())
 }
 
-/// Paragraphs that open the publisher's appeal after the story: donations, republishing.
+/// Paragraphs that open the publisher's appeal after the story: donations, republishing,
+/// and the sourcing-policy note over a list of sources ("Healthline has strict sourcing
+/// guidelines ...", "All articles are reviewed and updated by SmartAsset's fact-checkers").
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:since\s+you(?:'|’)?(?:re|\s+are|\s+made\s+it)(?-u:\b)[^.]*?(?:here|article|story|bottom)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|republish\s+(?:our|this)\s+(?:articles?|story|stories)(?-u:\b))",
+        r"(?i)^(?:since\s+you(?:'|’)?(?:re|\s+are|\s+made\s+it)(?-u:\b)[^.]*?(?:here|article|story|bottom)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|republish\s+(?:our|this)\s+(?:articles?|story|stories)(?-u:\b)|[^.]*?\s+has\s+strict\s+sourcing\s+guidelines|all\s+(?:articles|content)\s+(?:is\s+|are\s+)?reviewed\s+(?:and\s+updated\s+)?by\s+[^.]*?fact-?checkers)",
     )
     .expect("valid regex")
 });
@@ -1445,6 +1450,16 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("small favor"), "{body}");
         assert!(!body.contains("pitching in"), "{body}");
+        // A sourcing-policy note ends the story with its heading and the list of sources.
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><h3>Article Sources</h3><p>Healthline has strict sourcing guidelines \
+             and relies on peer-reviewed studies.</p><ul><li>Clem J, et al. (2021). A look at \
+             plant-based diets.</li></ul></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert_gone(&body, &["Article Sources", "sourcing", "Clem J"]);
     }
 
     #[test]
