@@ -19,9 +19,19 @@ fn site_like(seg: &str, site_names: &[String], host: &str) -> bool {
     let host_n = norm(host.trim_start_matches("www."));
     let host_compact: String = host_n.replace(' ', "");
     let seg_compact = n.replace(' ', "");
+    // Also the site name with one word more or less ("Thrive Internet Marketing" for
+    // "Thrive Internet Marketing Agency").
+    let one_word_apart = |a: &str, b: &str| {
+        let (wa, wb) = (a.split(' ').count(), b.split(' ').count());
+        wa >= 2 && wb == wa + 1 && b.starts_with(a) && b.as_bytes().get(a.len()) == Some(&b' ')
+    };
     if site_names.iter().any(|s| {
         let sn = norm(s);
-        !sn.is_empty() && (sn == n || sn.replace(' ', "") == seg_compact)
+        !sn.is_empty()
+            && (sn == n
+                || sn.replace(' ', "") == seg_compact
+                || one_word_apart(&n, &sn)
+                || one_word_apart(&sn, &n))
     }) {
         return true;
     }
@@ -364,6 +374,20 @@ mod tests {
                 "dailyplanet.com"
             ),
             "Big news today"
+        );
+        // The site's name with a word more or less than og:site_name gives it.
+        let agency = vec!["Thrive Internet Marketing Agency".to_string()];
+        assert_eq!(
+            strip_site(
+                "Website Design Portfolio | Thrive Internet Marketing",
+                &agency,
+                "thriveagency.com"
+            ),
+            "Website Design Portfolio"
+        );
+        assert_eq!(
+            strip_site("Our portfolio | Thrive Internet", &agency, "x.com"),
+            "Our portfolio | Thrive Internet"
         );
         assert_eq!(
             strip_site("Markets rally as rates fall - WSJ", &[], "www.wsj.com"),
