@@ -1,6 +1,7 @@
 //! The article body: a readability-like content scoring over text blocks, done in flat
 //! arrays built by one iterative pass (no recursion, bounded node and text counts).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
@@ -795,11 +796,27 @@ fn pick<'f>(
     let total_good = pre_good[blocks.len()].max(1);
 
     // Which elements really are boilerplate: flagged, and not holding most of the text.
+    // An article cut into sections of one class ("content-nav-section") is not furniture
+    // because one section is short: a flagged element of plain text whose class another
+    // element shares that holds much of the text stays.
+    let mut most_by_class: HashMap<&str, usize> = HashMap::new();
+    for e in els.iter().filter(|e| e.neg && !e.class_id.is_empty()) {
+        let m = most_by_class.entry(e.class_id.as_str()).or_default();
+        *m = (*m).max(range(e, &pre_good));
+    }
+    let kin_kept = |i: usize| {
+        let e = &els[i];
+        range(e, &pre_good) >= 200
+            && range(e, &pre_l) * 5 < range(e, &pre_t)
+            && most_by_class
+                .get(e.class_id.as_str())
+                .is_some_and(|&m| m * 10 >= total_good * 4)
+    };
     let mut excluded = vec![false; els.len()];
     for i in 0..els.len() {
         let e = &els[i];
         let inherited = e.parent != NONE && excluded[e.parent as usize];
-        let own = e.neg && range(e, &pre_good) * 10 < total_good * 4;
+        let own = e.neg && range(e, &pre_good) * 10 < total_good * 4 && !kin_kept(i);
         excluded[i] = inherited || own;
     }
     let block_excluded = |b: &Block| b.el != NONE && excluded[b.el as usize];
@@ -1436,6 +1453,22 @@ mod tests {
         assert!(!body.contains("LAUREN ALAINA"), "{body}");
         // A heading in capitals that links to its own anchor is the article's.
         assert!(body.contains("THE EARLY TRADE"), "{body}");
+    }
+
+    #[test]
+    fn an_article_in_sections_of_a_furniture_sounding_class_is_kept_whole() {
+        // "nav" in the class flags each section; the first one is short, the second holds
+        // most of the text, and they are one article.
+        let html = format!(
+            "<html><body><nav class=\"menu\"><a href=\"/\">Home</a></nav><main>\
+             <h1>Council extends program</h1><div class=\"content-nav-section\"><p>The intro \
+             paragraph sets out why the council met. {PARA}</p><p>{PARA}</p></div><div class=\"wrap\">\
+             <div class=\"content-nav-section\"><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p></div></div></main></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("The intro paragraph"), "{body}");
+        assert!(!body.contains("Home"), "{body}");
     }
 
     #[test]
