@@ -576,6 +576,12 @@ static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A short block that is sharing, subscribing, ads, captions or other page furniture.
 fn boilerplate_block(b: &Block) -> bool {
+    boilerplate_block_in(b, false)
+}
+
+/// [`boilerplate_block`], where `introduced` says the block is an item of a list that the
+/// article introduces ([`introduced_list`]), so a short all-link item is not a menu's.
+fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
     let t = b.text.trim();
     let n = t.chars().count();
     if n == 0 {
@@ -657,7 +663,10 @@ fn boilerplate_block(b: &Block) -> bool {
         return true;
     }
     // All links and short: a menu item or "read more" link.
-    if b.link_len * 10 >= n * 9 && n < 80 && matches!(b.kind, Kind::Li | Kind::Div | Kind::Other) {
+    if b.link_len * 10 >= n * 9
+        && n < 80
+        && (matches!(b.kind, Kind::Div | Kind::Other) || (b.kind == Kind::Li && !introduced))
+    {
         return true;
     }
     false
@@ -1098,6 +1107,7 @@ fn pick<'f>(
     }
     // Conditional cleaning inside the chosen subtrees.
     let mut dropped = vec![false; blocks.len()];
+    let mut introduced = vec![false; blocks.len()];
     for &c in &chosen {
         let end = els[c].e1 as usize;
         for e in els.iter().take(end).skip(c + 1) {
@@ -1111,6 +1121,10 @@ fn pick<'f>(
             if t == 0 {
                 continue;
             }
+            let intro = e.weight >= 0.0 && introduced_list(e, blocks);
+            if intro {
+                introduced[e.b0 as usize..e.b1 as usize].fill(true);
+            }
             let ld = link_density(e);
             let commas = range(e, &pre_commas);
             let paras = range(e, &pre_paras);
@@ -1120,7 +1134,7 @@ fn pick<'f>(
                     && paras == 0
                     && t < 600
                     && matches!(e.tag, "ul" | "ol" | "div" | "section"));
-            if drop {
+            if drop && !intro {
                 for d in dropped.iter_mut().take(e.b1 as usize).skip(e.b0 as usize) {
                     *d = true;
                 }
@@ -1135,7 +1149,7 @@ fn pick<'f>(
             let b = &blocks[bi];
             if dropped[bi]
                 || block_excluded(b)
-                || (boilerplate_block(b) && !tail_heading(b) && !tail_label(b))
+                || (boilerplate_block_in(b, introduced[bi]) && !tail_heading(b) && !tail_label(b))
                 || author_bio(&b.text, opts.authors)
             {
                 continue;
@@ -1161,6 +1175,23 @@ fn pick<'f>(
         }
     }
     out
+}
+
+/// A list of links that a sentence of the article introduces ("These are the tools we
+/// carry:"): the article's own list, not a related-links box.
+fn introduced_list(e: &El<'_>, blocks: &[Block]) -> bool {
+    if !matches!(e.tag, "ul" | "ol") || e.b0 == 0 {
+        return false;
+    }
+    let prev = &blocks[e.b0 as usize - 1];
+    let t = prev.text.trim();
+    let n = t.chars().count();
+    matches!(prev.kind, Kind::P)
+        && n >= 50
+        && prev.link_len * 4 < n
+        && t.ends_with(':')
+        && !boilerplate_block(prev)
+        && !TAIL_HEADING.is_match(t)
 }
 
 /// When scoring finds nothing: every paragraph-like block that is not boilerplate.
@@ -1453,6 +1484,22 @@ mod tests {
         assert!(!body.contains("LAUREN ALAINA"), "{body}");
         // A heading in capitals that links to its own anchor is the article's.
         assert!(body.contains("THE EARLY TRADE"), "{body}");
+    }
+
+    #[test]
+    fn a_list_of_links_that_a_sentence_introduces_is_the_articles() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>The program will be run by these three groups, the council said:</p><ul>\
+             <li><a href=\"/a\">Main Street Alliance</a></li><li><a href=\"/b\">Harbor \
+             Trust</a></li><li><a href=\"/c\">Eastside Works</a></li></ul><p>{PARA}</p>\
+             <p>Related:</p><ul><li><a href=\"/d\">Mayor opens new library</a></li>\
+             <li><a href=\"/e\">Bridge closes for repairs</a></li></ul><p>{PARA}</p>\
+             </article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("Harbor Trust"), "{body}");
+        assert_gone(&body, &["Mayor opens", "Bridge closes"]);
     }
 
     #[test]
