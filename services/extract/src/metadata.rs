@@ -602,7 +602,26 @@ pub fn collect(doc: &Html) -> Meta {
                     if strength > 0
                         && let Some(e) = elr
                     {
-                        let t = collapse_ws(&bounded_text(e, 400));
+                        let mut t = collapse_ws(&bounded_text(e, 400));
+                        // Not the byline's category ("<span class=byline__category>").
+                        let small = t.len() < 300;
+                        for part in e
+                            .descendants()
+                            .filter_map(scraper::ElementRef::wrap)
+                            .take_while(|_| small)
+                        {
+                            if let Some(c) = part.value().attr("class")
+                                && byline_part(c)
+                                && (c.contains("categor")
+                                    || c.contains("topic")
+                                    || c.contains("tags"))
+                            {
+                                let pt = collapse_ws(&bounded_text(part, 200));
+                                if !pt.is_empty() {
+                                    t = collapse_ws(&t.replace(&pt, " "));
+                                }
+                            }
+                        }
                         if !t.is_empty()
                             && t.len() < 300
                             && (!name_only || t.split_whitespace().count() <= 4)
@@ -678,7 +697,7 @@ fn byline_hint(class_id: &str) -> u8 {
     if class_id.trim().is_empty() {
         return 0;
     }
-    if class_id.contains("byline") || class_id.contains("by-line") {
+    if (class_id.contains("byline") || class_id.contains("by-line")) && !byline_part(class_id) {
         return 2;
     }
     if (class_id.contains("author") || class_id.contains("writer"))
@@ -700,6 +719,37 @@ fn byline_hint(class_id: &str) -> u8 {
         return 1;
     }
     0
+}
+
+/// Classes that name a part of the byline that is not the name: `byline__category`,
+/// `byline__release-date`, `byline-separator`.
+fn byline_part(class_id: &str) -> bool {
+    let mut parts = class_id
+        .split_whitespace()
+        .filter_map(|t| t.split_once("byline").or_else(|| t.split_once("by-line")))
+        .map(|(_, rest)| rest.trim_start_matches(['_', '-']))
+        .peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            matches!(
+                p,
+                "category"
+                    | "categories"
+                    | "topic"
+                    | "tags"
+                    | "date"
+                    | "release-date"
+                    | "time"
+                    | "timestamp"
+                    | "separator"
+                    | "divider"
+                    | "share"
+                    | "social"
+                    | "image"
+                    | "avatar"
+                    | "photo"
+            )
+        })
 }
 
 fn date_hint(class_id: &str) -> bool {

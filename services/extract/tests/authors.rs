@@ -428,4 +428,26 @@ fn a_section_name_styled_as_a_byline_is_not_an_author() {
         "<div class=\"byline\">jane doe</div>",
     );
     assert_eq!(authors(&html, "https://news.example/council"), ["jane doe"]);
+    // The byline's category part, marked as such, is not a name; the name beside it is.
+    let html = page(
+        "",
+        "",
+        "<section class=\"byline\"><span class=\"byline__release-date\">March 20, 2023</span> \
+         <span class=\"byline__separator\">|</span> <span class=\"byline__category\">\
+         <a href=\"/wellness\">Wellness &amp; Prevention</a></span></section>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        Vec::<String>::new()
+    );
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline-section\"><span class=\"author\">Detroit News wire services\
+         </span></div>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Detroit News wire services"]
+    );
 }
