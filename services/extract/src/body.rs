@@ -551,7 +551,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|coment[áa]rios\s[^.]*?(?:moderador|moderados|aprovados)|commentaires\s[^.]*?mod[ée]r|kommentare\s[^.]*?moderiert|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
     )
     .expect("valid regex")
 });
@@ -1727,6 +1727,7 @@ mod tests {
              <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
              <p>Like Loading...</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
              <p>Comments are moderated and may take a day to appear.</p>\
+             <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>\
              <p>Write to the council at its office in town.</p><p>阅读下一篇：</p>\
              <p>Write to Jane Doe at jane.doe@news.example.</p><p>【纠错】 【责任编辑:张樵苏 】</p><p>Table of Contents</p><p>See more</p><p>This article contains affiliate links \
              that may earn us a commission.</p><p>Affiliate links pay for many blogs.</p>\
@@ -1753,6 +1754,7 @@ mod tests {
                 "Learn More",
                 "Ctrl+Enter",
                 "moderated",
+                "moderador",
                 "Jane Doe",
                 "责任编辑",
                 "阅读下一篇",
