@@ -569,6 +569,12 @@ static CLICK_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)by\s+clicking\s+here[^A-Za-z0-9]*$").expect("valid regex")
 });
 
+/// A tag list's label ("Tags", "Tagged with:", "Etiquetas:"), when links follow it.
+static TAGS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|tagged(?:\s+(?:with|in|as|under))?|filed\s+under|etiquetas|mots-cl[ée]s|schlagw[öo]rter|теги|метки|tag\s+terkait)(?:\s*:|\s)")
+        .expect("valid regex")
+});
+
 static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*")
         .expect("valid regex")
@@ -599,6 +605,9 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
         return true;
     }
     if n < 400 && PROMO_TEXT.is_match(t) {
+        return true;
+    }
+    if n < 1000 && b.link_len * 2 >= n && TAGS_LABEL.is_match(t) {
         return true;
     }
     // "GET FOX BUSINESS ON THE GO BY CLICKING HERE".
@@ -1728,6 +1737,8 @@ mod tests {
              <p>Like Loading...</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
              <p>Comments are moderated and may take a day to appear.</p>\
              <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>\
+             <p>Tags <a href=\"/t/a\">council budget</a>, <a href=\"/t/b\">small business</a></p>\
+             <p>Tags on luggage were checked by the council, which said so.</p>\
              <p>Write to the council at its office in town.</p><p>阅读下一篇：</p>\
              <p>Write to Jane Doe at jane.doe@news.example.</p><p>【纠错】 【责任编辑:张樵苏 】</p><p>Table of Contents</p><p>See more</p><p>This article contains affiliate links \
              that may earn us a commission.</p><p>Affiliate links pay for many blogs.</p>\
@@ -1737,6 +1748,7 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(body.contains("own staff was late"), "{body}");
         assert!(body.contains("Affiliate links pay"), "{body}");
+        assert!(body.contains("Tags on luggage"), "{body}");
         assert!(
             body.contains("Write to the council at its office"),
             "{body}"
@@ -1755,6 +1767,7 @@ mod tests {
                 "Ctrl+Enter",
                 "moderated",
                 "moderador",
+                "council budget",
                 "Jane Doe",
                 "责任编辑",
                 "阅读下一篇",
