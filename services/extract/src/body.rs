@@ -942,7 +942,38 @@ fn pick<'f>(
         return fallback(flat, &excluded, opts);
     };
     let is_ancestor = |a: usize, d: usize| a <= d && d < els[a].e1 as usize;
-    // Several near-top candidates: their common ancestor holds the article.
+    // What an ancestor adds to the pick: a list of teasers (linked headings over short
+    // excerpts, or excerpts cut short with an ellipsis, "Vendor lists will be...") is
+    // related stories, not more of the article.
+    let adds_teasers = |top: usize, pi: usize| {
+        let (t0, t1) = (els[top].b0 as usize, els[top].b1 as usize);
+        let (mut linked, mut plain, mut excerpts) = (0usize, 0usize, 0usize);
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .take(els[pi].b1 as usize)
+            .skip(els[pi].b0 as usize)
+        {
+            if (t0..t1).contains(&bi) {
+                continue;
+            }
+            if !matches!(b.kind, Kind::Heading(_)) {
+                excerpts += usize::from(cut_short(&b.text));
+                continue;
+            }
+            if b.link_len * 2 >= b.text.chars().count() {
+                linked += 1;
+            } else {
+                plain += 1;
+            }
+        }
+        // (Linked headings, excerpts cut short.)
+        ((linked >= 3 && linked > plain), excerpts >= 3)
+    };
+    // Only excerpts cut short: cards with linked headings may be a hub page's content.
+    let adds_excerpts = |top: usize, pi: usize| adds_teasers(top, pi).1;
+    // Several near-top candidates: their common ancestor holds the article, unless what it
+    // adds is teasers (a "Breaking News" ticker of excerpts above the story).
     let alts: Vec<usize> = cands
         .iter()
         .skip(1)
@@ -955,7 +986,9 @@ fn pick<'f>(
         while p != NONE && !matches!(els[p as usize].tag, "body" | "html") {
             let pi = p as usize;
             if alts.iter().filter(|&&a| is_ancestor(pi, a)).count() >= 2 {
-                top = pi;
+                if !adds_excerpts(top, pi) {
+                    top = pi;
+                }
                 break;
             }
             p = els[pi].parent;
@@ -977,7 +1010,9 @@ fn pick<'f>(
             break;
         }
         if s > last {
-            top = pi;
+            if !adds_excerpts(top, pi) {
+                top = pi;
+            }
             break;
         }
         last = s;
@@ -1013,32 +1048,11 @@ fn pick<'f>(
             cur = pi;
             continue;
         }
-        // What the parent adds: a list of teasers (linked headings over short excerpts) is
-        // related stories, not more of the article.
-        // Excerpts cut short with an ellipsis ("Vendor lists will be...") are teasers too.
-        let (t0, t1) = (els[top].b0 as usize, els[top].b1 as usize);
-        let (mut linked, mut plain, mut excerpts) = (0usize, 0usize, 0usize);
-        for (bi, b) in blocks
-            .iter()
-            .enumerate()
-            .take(els[pi].b1 as usize)
-            .skip(els[pi].b0 as usize)
+        if g_par * 10 >= g_top * 13
+            && link_density(&els[pi]) < 0.3
+            && climbs < 4
+            && adds_teasers(top, pi) == (false, false)
         {
-            if (t0..t1).contains(&bi) {
-                continue;
-            }
-            if !matches!(b.kind, Kind::Heading(_)) {
-                excerpts += usize::from(cut_short(&b.text));
-                continue;
-            }
-            if b.link_len * 2 >= b.text.chars().count() {
-                linked += 1;
-            } else {
-                plain += 1;
-            }
-        }
-        let teasers = (linked >= 3 && linked > plain) || excerpts >= 3;
-        if g_par * 10 >= g_top * 13 && link_density(&els[pi]) < 0.3 && climbs < 4 && !teasers {
             top = pi;
             cur = pi;
             climbs += 1;
@@ -1493,6 +1507,29 @@ mod tests {
         assert!(!body.contains("LAUREN ALAINA"), "{body}");
         // A heading in capitals that links to its own anchor is the article's.
         assert!(body.contains("THE EARLY TRADE"), "{body}");
+    }
+
+    #[test]
+    fn a_ticker_of_cut_short_excerpts_above_the_story_is_not_part_of_it() {
+        let item = |n: usize| {
+            format!(
+                "<li><a href=\"/s{n}\">Senate passes budget bill number {n}</a> <span>WASHINGTON: \
+                 The Senate on Tuesday passed the long-awaited budget bill after a debate that \
+                 ran late into the night, and lawmakers said it may soon...</span></li>"
+            )
+        };
+        let ticker: String = (0..6).map(item).collect();
+        let story = format!("<p>{PARA}</p>").repeat(6);
+        let html = format!(
+            "<html><body><div class=\"main-content-left\"><div class=\"breaking-news\">\
+             <b>Breaking News</b><ul>{ticker}</ul></div><div class=\"main-article-content\">\
+             <h1>Council extends program</h1><div class=\"shortcode-content\">{story}</div>\
+             <p>{PARA}</p></div></div>\
+             </body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert_gone(&body, &["Breaking News", "Senate passes", "may soon"]);
     }
 
     #[test]
