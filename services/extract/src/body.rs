@@ -1302,11 +1302,12 @@ fn tail_label(b: &Block) -> bool {
 }
 
 /// Paragraphs that open the publisher's appeal after the story: donations, republishing,
-/// and the sourcing-policy note over a list of sources ("Healthline has strict sourcing
+/// the member appeal ("A Word to Our Loyal Readers"), and the sourcing-policy note over a
+/// list of sources ("Healthline has strict sourcing
 /// guidelines ...", "All articles are reviewed and updated by SmartAsset's fact-checkers").
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:since\s+you(?:'|’)?(?:re|\s+are|\s+made\s+it)(?-u:\b)[^.]*?(?:here|article|story|bottom)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|republish\s+(?:our|this)\s+(?:articles?|story|stories)(?-u:\b)|[^.]*?\s+has\s+strict\s+sourcing\s+guidelines|all\s+(?:articles|content)\s+(?:is\s+|are\s+)?reviewed\s+(?:and\s+updated\s+)?by\s+[^.]*?fact-?checkers)",
+        r"(?i)^(?:since\s+you(?:'|’)?(?:re|\s+are|\s+made\s+it)(?-u:\b)[^.]*?(?:here|article|story|bottom)|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|republish\s+(?:our|this)\s+(?:articles?|story|stories)(?-u:\b)|[^.]*?\s+has\s+strict\s+sourcing\s+guidelines|a\s+word\s+to\s+our\s+(?:loyal\s+)?readers|support\s+[^.]*?\s+and\s+make\s+a\s+difference|all\s+(?:articles|content)\s+(?:is\s+|are\s+)?reviewed\s+(?:and\s+updated\s+)?by\s+[^.]*?fact-?checkers)",
     )
     .expect("valid regex")
 });
@@ -1586,6 +1587,15 @@ mod tests {
         let body = body_of(&html);
         assert!(body.contains("extend the program"), "{body}");
         assert_gone(&body, &["Article Sources", "sourcing", "Clem J"]);
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><h3>A Word to Our Loyal Readers</h3><p>Support Snopes and make a \
+             difference for readers everywhere.</p><ul><li>David Mikkelson</li></ul>\
+             </article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert_gone(&body, &["Loyal Readers", "make a difference", "Mikkelson"]);
     }
 
     #[test]
