@@ -531,7 +531,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             copyright|©|\(c\)\s|all\s+rights\s+reserved|
             we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
             (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by(?-u:\b))|credit:|getty\s+images|
-            skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|
+            skip\s+to|back\s+to\s+top|loading|comments?$|leave\s+a\s+(?:comment|reply)|comments\s+(?:are\s+)?closed\.?$|
             tags?:|filed\s+under|categories:|posted\s+in|
             listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|[0-9]+\s+min(?:ute)?s?\.?\s+read|
             (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)|
@@ -1784,6 +1784,7 @@ mod tests {
              <p>Like Loading...</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
              <p>Comments are moderated and may take a day to appear.</p>\
              <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>\
+             <p>Comments are closed.</p>\
              <p>Tags <a href=\"/t/a\">council budget</a>, <a href=\"/t/b\">small business</a></p>\
              <p>Tags on luggage were checked by the council, which said so.</p>\
              <p>Write to the council at its office in town.</p><p>阅读下一篇：</p>\
@@ -1814,6 +1815,7 @@ mod tests {
                 "Ctrl+Enter",
                 "moderated",
                 "moderador",
+                "closed",
                 "council budget",
                 "Jane Doe",
                 "责任编辑",
