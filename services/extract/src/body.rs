@@ -1294,7 +1294,39 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
     }
     // Early in the text: the heading alone is furniture (a "Related" box between paragraphs).
     out.retain(|b| !((tail_heading(b) || tail_label(b)) && boilerplate_block(b)));
+    // A contributor's note after the story ("Julia Gralberg is a freelance travel writer
+    // ...", "(Paul Fenaroli is an Associate Attorney at ...)"): up to two, at the very end.
+    for _ in 0..2 {
+        match out.split_last() {
+            Some((last, rest))
+                if rest.len() >= 3
+                    && last.text.len() < 500
+                    && CLOSING_BIO.is_match(&last.text)
+                    && (BIO_WORDS.is_match(&last.text) || BIO_ROLES.is_match(&last.text)) =>
+            {
+                out.pop();
+            }
+            _ => break,
+        }
+    }
 }
+
+/// A note that opens with a person's name and what they are ("X Y is a", "X Y is the
+/// public sector CTO", "X is IGN's deal curator").
+static CLOSING_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\(?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){1,2}\s+(?:is|has\s+been|serves\s+as)\s+(?:an?|the|[A-Z][A-Za-z]*(?:'|’)s)\s",
+    )
+    .expect("valid regex")
+});
+
+/// Jobs a contributor's note names besides writing ([`BIO_WORDS`]).
+static BIO_ROLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:co-?founder|founder|ceo|cto|cfo|professor|faculty|attorney|lawyer|curator|fellow|physician|consultant|owner)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
 
 /// A block that is only a related-stories label, however it is marked up.
 fn tail_label(b: &Block) -> bool {
@@ -1508,6 +1540,25 @@ mod tests {
         assert!(!body.contains("LAUREN ALAINA"), "{body}");
         // A heading in capitals that links to its own anchor is the article's.
         assert!(body.contains("THE EARLY TRADE"), "{body}");
+    }
+
+    #[test]
+    fn a_contributors_note_at_the_end_is_not_the_story() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>Jane Doe is a freelance travel writer and the founder of a \
+             guide to small hotels.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("freelance"), "{body}");
+        // A sentence of the story that reads alike stays.
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>Mayor Jane Doe is the third official to back the plan.</p>\
+             </article></body></html>"
+        );
+        assert!(body_of(&html).contains("third official"));
     }
 
     #[test]
