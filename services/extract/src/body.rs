@@ -551,7 +551,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|coment[áa]rios\s[^.]*?(?:moderador|moderados|aprovados)|commentaires\s[^.]*?mod[ée]r|kommentare\s[^.]*?moderiert|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|accuracy\s+and\s+availability\s+of\s+\S+\s+transcripts\s+may\s+vary|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|coment[áa]rios\s[^.]*?(?:moderador|moderados|aprovados)|commentaires\s[^.]*?mod[ée]r|kommentare\s[^.]*?moderiert|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|accuracy\s+and\s+availability\s+of\s+\S+\s+transcripts\s+may\s+vary|(?:texted|sent|delivered)\s+(?:right\s+|straight\s+|directly\s+)?to\s+your\s+(?:phone|inbox)|^fill\s+out\s+the\s+form\s+below|^sponsor\s+this\s+newsletter|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
     )
     .expect("valid regex")
 });
@@ -1838,6 +1838,8 @@ mod tests {
              <p>Comments are closed.</p>\
              <p>Accuracy and availability of NPR transcripts may vary. Transcript text may be \
              revised to correct errors.</p>\
+             <p>Get editor selected deals texted right to your phone!</p>\
+             <p>Fill out the form below or email your questions to the newsroom.</p>\
              <p>Tags <a href=\"/t/a\">council budget</a>, <a href=\"/t/b\">small business</a></p>\
              <p>Tags on luggage were checked by the council, which said so.</p>\
              <p>Write to the council at its office in town.</p><p>阅读下一篇：</p>\
@@ -1870,6 +1872,8 @@ mod tests {
                 "moderador",
                 "closed",
                 "transcripts may vary",
+                "texted right",
+                "form below",
                 "council budget",
                 "Jane Doe",
                 "责任编辑",
