@@ -429,25 +429,24 @@ fn a_section_name_styled_as_a_byline_is_not_an_author() {
     );
     assert_eq!(authors(&html, "https://news.example/council"), ["jane doe"]);
     // The byline's category part, marked as such, is not a name; the name beside it is.
-    let html = page(
-        "",
-        "",
-        "<section class=\"byline\"><span class=\"byline__release-date\">March 20, 2023</span> \
-         <span class=\"byline__separator\">|</span> <span class=\"byline__category\">\
-         <a href=\"/wellness\">Wellness &amp; Prevention</a></span></section>",
-    );
     assert_eq!(
-        authors(&html, "https://news.example/council"),
+        in_body(
+            "<section class=\"byline\"><span class=\"byline__release-date\">March 20, 2023\
+             </span> <span class=\"byline__separator\">|</span> <span class=\"byline__category\">\
+             <a href=\"/wellness\">Wellness &amp; Prevention</a></span></section>"
+        ),
         Vec::<String>::new()
     );
-    let html = page(
-        "",
-        "",
-        "<div class=\"byline-section\"><span class=\"author\">Detroit News wire services\
-         </span></div>",
-    );
     assert_eq!(
-        authors(&html, "https://news.example/council"),
+        in_body(
+            "<div class=\"byline-section\"><span class=\"author\">Detroit News wire services\
+             </span></div>"
+        ),
         ["Detroit News wire services"]
     );
+}
+
+/// The authors of a page whose body holds `el`.
+fn in_body(el: &str) -> Vec<String> {
+    authors(&page("", "", el), "https://news.example/council")
 }
