@@ -1004,7 +1004,7 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     {
         return Some(Parsed::Instant(t));
     }
-    if let Some(p) = parse_relative(s, ctx) {
+    if let Some(p) = parse_relative(s, ctx, tz) {
         return Some(p);
     }
     // A date in words or numbers, maybe a time and a zone around it.
@@ -1127,15 +1127,30 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
     best
 }
 
-fn parse_relative(s: &str, ctx: &DateCtx) -> Option<Parsed> {
+fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let now = ctx.fetched_at?;
     let ascii = s.to_ascii_lowercase();
     let lower = &ascii;
     if lower.len() < 40 && (lower.contains("just now") || lower == "now") {
         return Some(Parsed::Instant(now.fixed_offset()));
     }
-    if lower.len() < 40 && lower.contains("yesterday") && find_day(s).is_none() {
-        return Some(Parsed::Day((now - Duration::days(1)).date_naive()));
+    let yesterday = lower.contains("yesterday");
+    if lower.len() < 40
+        && (yesterday || lower.trim_start().starts_with("today"))
+        && find_day(s).is_none()
+    {
+        // "Yesterday at 3:45 PM" in the site's zone: the instant, counted from the fetch
+        // time's day there.
+        let back = Duration::days(i64::from(yesterday));
+        if let (Some(t), Some(tz)) = (find_time(s), tz) {
+            let day = (now.with_timezone(&tz) - back).date_naive();
+            if let Some(i) = local_to_fixed(tz, day.and_time(t)) {
+                return Some(Parsed::Instant(i));
+            }
+        }
+        if yesterday {
+            return Some(Parsed::Day((now - back).date_naive()));
+        }
     }
     let lower = s.to_lowercase();
     let c = RELATIVE
@@ -1532,6 +1547,29 @@ mod tests {
         );
         assert_eq!(r("2 days ago").as_deref(), Some("2026-01-13"));
         assert_eq!(r("yesterday").as_deref(), Some("2026-01-14"));
+        // With a time, in the site's zone: New York's day, not UTC's.
+        let at = |s: &str, now: chrono::DateTime<Utc>| {
+            let ctx = DateCtx {
+                fetched_at: Some(now),
+                day_first: false,
+            };
+            parse(s, &ctx, Some(chrono_tz::America::New_York))
+                .map(|p| p.resolve(None, None).to_string())
+        };
+        assert_eq!(
+            at("Yesterday at 3:45 PM", now).as_deref(),
+            Some("2026-01-14T15:45:00-05:00")
+        );
+        let late = Utc
+            .with_ymd_and_hms(2026, 1, 16, 2, 0, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(
+            at("Today, 9:05 PM", late).as_deref(),
+            Some("2026-01-15T21:05:00-05:00")
+        );
+        // "Today" with no time is no date.
+        assert_eq!(at("Today", late), None);
         // Other languages.
         for (s, want) in [
             ("vor 3 Stunden", "2026-01-15T09:00:00+00:00"),
