@@ -1302,13 +1302,23 @@ fn cut_tail_sections(out: &mut Vec<&Block>) {
                 if rest.len() >= 3
                     && last.text.len() < 500
                     && CLOSING_BIO.is_match(&last.text)
-                    && (BIO_WORDS.is_match(&last.text) || BIO_ROLES.is_match(&last.text)) =>
+                    && (BIO_WORDS.is_match(&last.text) || BIO_ROLES.is_match(&last.text))
+                    && !reported_speech(&last.text) =>
             {
                 out.pop();
             }
             _ => break,
         }
     }
+}
+
+/// A sentence of the story rather than a note: someone's words are reported or quoted
+/// ("Jane Roe is an editor at the paper, she said.").
+fn reported_speech(t: &str) -> bool {
+    t.contains(['"', '“', '”'])
+        || [" said", " says", " told", " according to"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// A note that opens with a person's name and what they are ("X Y is a", "X Y is the
