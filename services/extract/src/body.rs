@@ -967,11 +967,13 @@ fn pick<'f>(
                 plain += 1;
             }
         }
-        // (Linked headings, excerpts cut short.)
-        ((linked >= 3 && linked > plain), excerpts >= 3)
+        Teasers {
+            linked_headings: linked >= 3 && linked > plain,
+            cut_excerpts: excerpts >= 3,
+        }
     };
     // Only excerpts cut short: cards with linked headings may be a hub page's content.
-    let adds_excerpts = |top: usize, pi: usize| adds_teasers(top, pi).1;
+    let adds_excerpts = |top: usize, pi: usize| adds_teasers(top, pi).cut_excerpts;
     // Several near-top candidates: their common ancestor holds the article, unless what it
     // adds is teasers (a "Breaking News" ticker of excerpts above the story).
     let alts: Vec<usize> = cands
@@ -1051,7 +1053,7 @@ fn pick<'f>(
         if g_par * 10 >= g_top * 13
             && link_density(&els[pi]) < 0.3
             && climbs < 4
-            && adds_teasers(top, pi) == (false, false)
+            && !adds_teasers(top, pi).any()
         {
             top = pi;
             cur = pi;
@@ -1198,6 +1200,20 @@ fn pick<'f>(
         }
     }
     out
+}
+
+/// What an ancestor of the pick adds besides it, when that is teasers.
+struct Teasers {
+    /// Three or more linked headings, outnumbering plain ones.
+    linked_headings: bool,
+    /// Three or more excerpts cut short with an ellipsis.
+    cut_excerpts: bool,
+}
+
+impl Teasers {
+    fn any(&self) -> bool {
+        self.linked_headings || self.cut_excerpts
+    }
 }
 
 /// A list of links that a sentence of the article introduces ("These are the tools we
