@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// Deeper elements are flattened into their ancestor.
 pub const MAX_DEPTH: u32 = 400;
@@ -62,10 +61,13 @@ fn optional_end(name: &str) -> bool {
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
+    let (lo, up) = (
+        needle[0].to_ascii_lowercase(),
+        needle[0].to_ascii_uppercase(),
+    );
     let mut i = from;
     while i + needle.len() <= hay.len() {
-        let rel = memchr(first, &hay[i..])?;
+        let rel = memchr::memchr2(lo, up, &hay[i..])?;
         let at = i + rel;
         if at + needle.len() <= hay.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
         {
@@ -104,35 +106,53 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 }
 
 /// Attributes the extractor never reads: `data-*` (a tenth of a news page's markup),
-/// `srcset`, `sizes` and event handlers (`onclick`). Only `style`, `hidden`, `class` and
-/// the like decide what is shown, and those stay.
+/// `srcset`, `sizes`, event handlers (`onclick`), an image's `src` and `alt`, tooltips
+/// (`title`), `aria-*` labels and layout hints (`width`, `loading`, `tabindex`, ...).
+/// Only `style`, `hidden`, `aria-hidden`, `class` and the like decide what is shown, and
+/// those stay, as does everything `<meta>`, `<link>`, `<a>` and `<time>` carry.
 fn unread(name: &[u8]) -> bool {
-    name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-")
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
-        || name.len() > 4
-            && name[..2].eq_ignore_ascii_case(b"on")
-            && name[2..].iter().all(u8::is_ascii_alphabetic)
+    let lower = |prefix: &[u8]| {
+        name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    if lower(b"data-") {
+        return true;
+    }
+    if lower(b"aria-") {
+        return !name.eq_ignore_ascii_case(b"aria-hidden");
+    }
+    if name.len() > 4
+        && name[..2].eq_ignore_ascii_case(b"on")
+        && name[2..].iter().all(u8::is_ascii_alphabetic)
+    {
+        return true;
+    }
+    let is = |u: &[u8]| name.eq_ignore_ascii_case(u);
+    match name.len() {
+        3 => is(b"src") || is(b"alt"),
+        5 => is(b"title") || is(b"width") || is(b"sizes") || is(b"media"),
+        6 => is(b"srcset") || is(b"target") || is(b"height"),
+        7 => is(b"loading"),
+        8 => is(b"decoding") || is(b"tabindex"),
+        9 => is(b"integrity"),
+        10 => is(b"xlink:href"),
+        11 => is(b"crossorigin"),
+        13 => is(b"fetchpriority"),
+        14 => is(b"referrerpolicy"),
+        _ => false,
+    }
 }
 
-/// Whether an open tag's attributes may hold an [`unread`] one: one fast scan, so the
-/// tags that hold none (most of them) are not parsed attribute by attribute.
-fn maybe_unread(attrs: &[u8]) -> bool {
-    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new(b"data-"),
-            memchr::memmem::Finder::new(b"srcset"),
-            memchr::memmem::Finder::new(b" on"),
-        ]
-    });
-    attrs.len() > 6 && FINDERS.iter().any(|f| f.find(attrs).is_some())
+/// A `<link>` nothing reads: only `rel="canonical"` and `rel="image_src"` are (the
+/// stylesheets, preloads and icons are a twentieth of a page's markup).
+fn unread_link(tag: &[u8]) -> bool {
+    find_ci(tag, 0, b"canonical").is_none() && find_ci(tag, 0, b"image_src").is_none()
 }
 
 /// Byte ranges (with the white space before them) of the [`unread`] attributes of the
 /// open tag whose attributes run from `from` to `end` (just past its `>`), parsed the way
 /// the HTML tokenizer does: a value is quoted only right after `=`.
-fn unread_attributes(b: &[u8], from: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn unread_attributes(b: &[u8], from: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let stop = end.saturating_sub(1).max(from);
     let mut i = from;
     while i < stop {
@@ -189,7 +209,6 @@ fn unread_attributes(b: &[u8], from: usize, end: usize) -> Vec<(usize, usize)> {
             out.push((ws_start, i));
         }
     }
-    out
 }
 
 /// Clean the markup; borrowed when nothing had to change.
@@ -203,6 +222,9 @@ pub fn clean(html: &str) -> Cow<'_, str> {
     let mut dropped: HashMap<String, u32> = HashMap::new();
     let mut tags = 0usize;
     let mut i = 0usize;
+    // Inside `<pre>` and the like, white space is the text's own.
+    let mut pre_depth = 0u32;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     macro_rules! skip {
         ($from:expr, $to:expr) => {{
             out.extend_from_slice(&b[copied_to..$from]);
@@ -210,11 +232,48 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             changed = true;
         }};
     }
+    // White space after a tag (the indentation of the markup, a tenth of a page) renders
+    // as one space: it is kept as one character, a newline if it held one. The tokenizer
+    // would otherwise stop at every newline in it. Evaluates to where the next tag may
+    // start.
+    macro_rules! collapse_after {
+        ($at:expr) => {{
+            let at: usize = $at;
+            let mut j = at;
+            while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                j += 1;
+            }
+            if pre_depth == 0 && j - at >= 2 {
+                out.extend_from_slice(&b[copied_to..at]);
+                out.push(if b[at..j].contains(&b'\n') {
+                    b'\n'
+                } else {
+                    b' '
+                });
+                copied_to = j;
+                changed = true;
+            }
+            j
+        }};
+    }
     while i < b.len() {
         let Some(rel) = memchr(b'<', &b[i..]) else {
             break;
         };
         let lt = i + rel;
+        // The white space that ends a text before this tag, likewise.
+        if pre_depth == 0 && rel >= 2 && copied_to <= i {
+            let mut k = lt;
+            while k > i && matches!(b[k - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                k -= 1;
+            }
+            if lt - k >= 2 {
+                out.extend_from_slice(&b[copied_to..k]);
+                out.push(if b[k..lt].contains(&b'\n') { b'\n' } else { b' ' });
+                copied_to = lt;
+                changed = true;
+            }
+        }
         let rest = &b[lt..];
         if rest.starts_with(b"<!--") {
             let end = find_ci(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
@@ -259,7 +318,10 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             if !is_void(&name) && !optional_end(&name) {
                 depth = depth.saturating_sub(1);
             }
-            i = end;
+            if matches!(name.as_ref(), "pre" | "textarea" | "listing" | "plaintext") {
+                pre_depth = pre_depth.saturating_sub(1);
+            }
+            i = collapse_after!(end);
             continue;
         }
         match name.as_ref() {
@@ -276,17 +338,26 @@ pub fn clean(html: &str) -> Cow<'_, str> {
                 if !keep {
                     skip!(lt, after);
                 }
-                i = after;
+                i = collapse_after!(after);
                 continue;
             }
             _ => {}
         }
         // Attributes nothing downstream reads: fewer bytes for the tokenizer to copy
         // character by character, and fewer names to intern.
-        if maybe_unread(&b[name_start + name_len..end]) {
-            for (from, to) in unread_attributes(b, name_start + name_len, end) {
+        if name == "link" && unread_link(&b[lt..end]) {
+            skip!(lt, end);
+            i = collapse_after!(end);
+            continue;
+        }
+        if end - (name_start + name_len) > 4 {
+            unread_attributes(b, name_start + name_len, end, &mut ranges);
+            for &(from, to) in &ranges {
                 skip!(from, to);
             }
+        }
+        if matches!(name.as_ref(), "pre" | "textarea" | "listing" | "plaintext") {
+            pre_depth += 1;
         }
         let self_closing = end >= 2 && b[end - 2] == b'/';
         if !is_void(&name) && !optional_end(&name) && !self_closing {
@@ -298,7 +369,7 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             }
             depth += 1;
         }
-        i = end;
+        i = collapse_after!(end);
     }
     if !changed {
         return Cow::Borrowed(html);
@@ -323,6 +394,15 @@ mod tests {
             "<p>a</p><SCRIPT type=\"application/ld+json\">{\"a\":1}</script><p>b</p>"
         );
         assert!(matches!(clean("<p>plain</p>"), Cow::Borrowed(_)));
+        // The type and the end tag in any case.
+        assert_eq!(
+            clean("<script type=\"application/LD+JSON\">{}</SCRIPT><p>b</p>"),
+            "<script type=\"application/LD+JSON\">{}</SCRIPT><p>b</p>"
+        );
+        assert_eq!(
+            clean("<p>a</p><SCRIPT>x</SCRIPT><p>b</p>"),
+            "<p>a</p><p>b</p>"
+        );
     }
 
     #[test]
@@ -347,7 +427,7 @@ mod tests {
                 "<img data-src=\"a.jpg\" srcset='a 1x, b 2x' alt=\"A > B\" onclick=go() \
                  class=x data-y=\"1\"><p data-z hidden>t</p>"
             ),
-            "<img alt=\"A > B\" class=x><p hidden>t</p>"
+            "<img class=x><p hidden>t</p>"
         );
         // Quotes only open a value after '='; a self-closing slash stays.
         assert_eq!(
@@ -359,8 +439,51 @@ mod tests {
     #[test]
     fn quoted_gt_in_attributes() {
         assert_eq!(
-            clean("<a title=\"a>b\">t</a><!--x-->"),
-            "<a title=\"a>b\">t</a>"
+            clean("<a title=\"a>b\" href=x>t</a><!--x-->"),
+            "<a href=x>t</a>"
+        );
+        assert_eq!(clean("<a rel=\"a>b\">t</a>"), "<a rel=\"a>b\">t</a>");
+    }
+
+    #[test]
+    fn keeps_what_is_read() {
+        let html = "<meta name=\"author\" content=\"A\"><a href=\"/x\" rel=\"author\" class=c \
+                    id=i itemprop=author aria-hidden=\"true\" style=\"display:none\" hidden>x</a>\
+                    <time datetime=\"2026-01-01\" lang=en>y</time>";
+        assert!(matches!(clean(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn drops_links_nothing_reads() {
+        assert_eq!(
+            clean(
+                "<link rel=\"stylesheet\" href=\"a.css\"><LINK REL=\"Canonical\" HREF=\"/c\">\
+                 <link rel=image_src href=\"i.jpg\"><link rel=preload href=f.woff>"
+            ),
+            "<LINK REL=\"Canonical\" HREF=\"/c\"><link rel=image_src href=\"i.jpg\">"
+        );
+    }
+
+    #[test]
+    fn collapses_white_space_between_tags_but_not_in_pre() {
+        assert_eq!(
+            clean("<div>\n    <p>a  b</p>   <b>c</b> <i>d</i>\n\n</div>"),
+            "<div>\n<p>a  b</p> <b>c</b> <i>d</i>\n</div>"
+        );
+        let pre = "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n\n<p>z</p>";
+        assert_eq!(
+            clean(pre),
+            "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n<p>z</p>"
+        );
+        // The white space at a text's edges too, not within it.
+        assert_eq!(
+            clean("<p>\n      Hello  world\n    </p>"),
+            "<p>\nHello  world\n</p>"
+        );
+        // A script's removal leaves the white space around it as one run each.
+        assert_eq!(
+            clean("<p>a</p>\n  <script>x()</script>\n  <p>b</p>"),
+            "<p>a</p>\n\n<p>b</p>"
         );
     }
 }
