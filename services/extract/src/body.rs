@@ -1,7 +1,6 @@
 //! The article body: a readability-like content scoring over text blocks, done in flat
 //! arrays built by one iterative pass (no recursion, bounded node and text counts).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
@@ -264,8 +263,8 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
     let mut pre_depth = 0u32;
     let mut in_body = false;
     let mut total = 0usize;
-    let mut hints: std::collections::HashMap<String, (f32, bool)> =
-        std::collections::HashMap::new();
+    let mut hints: rustc_hash::FxHashMap<String, (f32, bool)> = rustc_hash::FxHashMap::default();
+    hints.reserve(512);
 
     fn flush(
         buf: &mut String,
@@ -817,7 +816,7 @@ fn pick<'f>(
     // An article cut into sections of one class ("content-nav-section") is not furniture
     // because one section is short: a flagged element of plain text whose class another
     // element shares that holds much of the text stays.
-    let mut most_by_class: HashMap<&str, usize> = HashMap::new();
+    let mut most_by_class: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for e in els.iter().filter(|e| e.neg && !e.class_id.is_empty()) {
         let m = most_by_class.entry(e.class_id.as_str()).or_default();
         *m = (*m).max(range(e, &pre_good));

@@ -1315,8 +1315,7 @@ pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> 
 }
 
 fn word_f1(a: &str, b: &str) -> f32 {
-    use std::collections::HashMap;
-    let mut ca: HashMap<String, i32> = HashMap::new();
+    let mut ca: rustc_hash::FxHashMap<String, i32> = rustc_hash::FxHashMap::default();
     for w in crate::text::words(a) {
         *ca.entry(w).or_default() += 1;
     }

@@ -206,8 +206,9 @@ pub fn collect(doc: &Html) -> Meta {
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
     let mut no_h1_byline: Option<Byline> = None;
-    let mut hints: std::collections::HashMap<String, (bool, bool, u8, bool)> =
-        std::collections::HashMap::new();
+    let mut hints: rustc_hash::FxHashMap<String, (bool, bool, u8, bool)> =
+        rustc_hash::FxHashMap::default();
+    hints.reserve(512);
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {

@@ -269,7 +269,11 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             }
             if lt - k >= 2 {
                 out.extend_from_slice(&b[copied_to..k]);
-                out.push(if b[k..lt].contains(&b'\n') { b'\n' } else { b' ' });
+                out.push(if b[k..lt].contains(&b'\n') {
+                    b'\n'
+                } else {
+                    b' '
+                });
                 copied_to = lt;
                 changed = true;
             }
