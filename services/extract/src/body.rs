@@ -542,7 +542,14 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
             (?:фото|foto|fotos)\s*:|(?:阅读|閱讀)下一篇|more\s+must-reads?(?-u:\b)|
             (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
-                on\s+this\s+page|(?:table\s+of\s+)?contents|embed:?|read\s+reviews|download\s+(?:the\s+)?guide)\s*$|start\s+(?:your\s+)?free\s+trial
+                on\s+this\s+page|(?:table\s+of\s+)?contents|embed:?|read\s+reviews|download\s+(?:the\s+)?guide|book\s+now|
+                best\s+prices\s+today:?)\s*[.!:]?$|start\s+(?:your\s+)?free\s+trial|
+            # Rating widgets: How useful was this post? Click on a star to rate it!
+            how\s+useful\s+was\s+this\s+(?:post|article|page)|click\s+on\s+a\s+star\s+to\s+rate|
+            average\s+rating\s+[0-9.]+\s*/\s*[0-9]+|no\s+votes\s+so\s+far|we\s+are\s+sorry\s+that\s+this\s+(?:post|article)\s+was\s+not\s+useful|
+            let\s+us\s+improve\s+this\s+(?:post|article)|tell\s+us\s+how\s+we\s+can\s+improve\s+this|
+            (?:was|is)\s+this\s+(?:article|post|page|information)\s+(?:helpful|useful)\s*\??$|rate\s+this\s+(?:article|post|recipe)\s*:?$|
+            price\s+comparison\s+from\s
         )",
     )
     .expect("valid regex")
@@ -589,7 +596,11 @@ fn boilerplate_block(b: &Block) -> bool {
 fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
     let t = b.text.trim();
     let n = t.chars().count();
-    if n == 0 {
+    if n == 0 || widget_only(t) {
+        return true;
+    }
+    // A list item that is a bare number: a rating control's or a pager's.
+    if b.kind == Kind::Li && n <= 2 && t.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
     // A label and a link after it ("เรื่องที่เกี่ยวข้อง <a>...</a>") may run longer.
@@ -678,6 +689,28 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
         return true;
     }
     false
+}
+
+/// Text with nothing to read: invisible characters (Webflow's `<p>‍</p>` spacers hold a
+/// zero-width joiner), a row of rating stars ("★★★★☆"), or a list of bare numbers in
+/// sequence ("1 2 3 4 5": a rating control or a pager).
+fn widget_only(t: &str) -> bool {
+    if t.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+            || matches!(c, '★' | '☆' | '⭐' | '✩' | '✪' | '✭' | '✮' | '✯' | '✰')
+    }) {
+        return true;
+    }
+    let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.len() >= 3
+        && lines.iter().enumerate().all(|(i, l)| {
+            let l = l.trim_start_matches(['-', '*', '•']).trim();
+            l.parse::<usize>().is_ok_and(|v| v == i + 1)
+        })
 }
 
 static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1474,6 +1507,32 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn rating_widgets_spacers_and_number_rows_are_not_text() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>\u{200d}</p>\
+             <p>{PARA} Second.</p><div>\u{2605}\u{2605}\u{2605}\u{2605}\u{2606}</div>\
+             <ul><li>1</li><li>2</li><li>3</li><li>4</li><li>5</li></ul><p>{PARA} Third.</p>\
+             <h3>How useful was this post?</h3><p>Click on a star to rate it!</p>\
+             <p>Average rating 4.8 / 5. Vote count: 12</p>\
+             <p>No votes so far! Be the first to rate this post.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("Third."), "{body}");
+        assert_gone(
+            &body,
+            &[
+                "\u{200d}",
+                "\u{2605}",
+                "- 3",
+                "How useful",
+                "Click on a star",
+                "Vote count",
+                "No votes",
+            ],
+        );
+    }
 
     #[test]
     fn a_related_stories_heading_ends_the_article() {
