@@ -1323,24 +1323,29 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn cut_tail_sections(out: &mut Vec<&Block>) {
     let total: usize = out.iter().map(|b| b.text.len()).sum();
     let mut seen = 0usize;
+    let mut cut = None;
     for i in 0..out.len() {
         let b = out[i];
         // A label that is not marked up as a heading ("ALSO IN THE NEWS" in a div) counts
         // when teasers follow it.
         let labels_teasers = || seen >= 400 && tail_label(b) && teasers(&out[i + 1..]);
         if (tail_heading(b) && seen * 2 >= total) || labels_teasers() {
-            out.truncate(i);
-            return;
+            cut = Some(i);
+            break;
         }
         if seen * 2 >= total && APPEAL.is_match(&b.text) {
             // The appeal's own heading ("Article Sources", "Support us") goes with it.
             let headed = i > 0 && matches!(out[i - 1].kind, Kind::Heading(_));
-            out.truncate(if headed { i - 1 } else { i });
-            return;
+            cut = Some(if headed { i - 1 } else { i });
+            break;
         }
         seen += b.text.len();
     }
-    // Early in the text: the heading alone is furniture (a "Related" box between paragraphs).
+    if let Some(at) = cut {
+        out.truncate(at);
+    }
+    // Earlier in the text: the heading alone is furniture (a "Related" box between
+    // paragraphs).
     out.retain(|b| !((tail_heading(b) || tail_label(b)) && boilerplate_block(b)));
     // A contributor's note after the story ("Julia Gralberg is a freelance travel writer
     // ...", "(Paul Fenaroli is an Associate Attorney at ...)"): up to two, at the very end.
@@ -1636,6 +1641,16 @@ mod tests {
         let body = body_of(&html);
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("freelance"), "{body}");
+        // Also when a related-stories heading after it cuts the tail first.
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>Jane Doe is a freelance travel writer and the founder of a \
+             guide to small hotels.</p><h2>Related stories</h2><p>{PARA}</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert!(!body.contains("freelance"), "{body}");
+        assert!(!body.contains("Related stories"), "{body}");
         // A sentence of the story that reads alike stays.
         let html = format!(
             "<html><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\

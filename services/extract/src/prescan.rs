@@ -232,6 +232,20 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             changed = true;
         }};
     }
+    // A run of white space `b[from..to]` becomes one character, a newline if it held one.
+    macro_rules! one_space {
+        ($from:expr, $to:expr) => {{
+            let (from, to): (usize, usize) = ($from, $to);
+            out.extend_from_slice(&b[copied_to..from]);
+            out.push(if b[from..to].contains(&b'\n') {
+                b'\n'
+            } else {
+                b' '
+            });
+            copied_to = to;
+            changed = true;
+        }};
+    }
     // White space after a tag (the indentation of the markup, a tenth of a page) renders
     // as one space: it is kept as one character, a newline if it held one. The tokenizer
     // would otherwise stop at every newline in it. Evaluates to where the next tag may
@@ -244,14 +258,7 @@ pub fn clean(html: &str) -> Cow<'_, str> {
                 j += 1;
             }
             if pre_depth == 0 && j - at >= 2 {
-                out.extend_from_slice(&b[copied_to..at]);
-                out.push(if b[at..j].contains(&b'\n') {
-                    b'\n'
-                } else {
-                    b' '
-                });
-                copied_to = j;
-                changed = true;
+                one_space!(at, j);
             }
             j
         }};
@@ -268,14 +275,7 @@ pub fn clean(html: &str) -> Cow<'_, str> {
                 k -= 1;
             }
             if lt - k >= 2 {
-                out.extend_from_slice(&b[copied_to..k]);
-                out.push(if b[k..lt].contains(&b'\n') {
-                    b'\n'
-                } else {
-                    b' '
-                });
-                copied_to = lt;
-                changed = true;
+                one_space!(k, lt);
             }
         }
         let rest = &b[lt..];
