@@ -1,5 +1,5 @@
 //! A cheap pass over the markup before the HTML parser: drops `<script>` (except JSON-LD),
-//! `<style>`, `<svg>` and comments, which are half the bytes of a typical news page and
+//! `<style>`, `<svg>`, closed `<nav>` menus and comments, which are half the bytes of a typical news page and
 //! carry no article text; and bounds nesting depth and tag count, so the parser's
 //! quadratic corners (10,000 nested `<div>`s) cannot be reached.
 
@@ -211,6 +211,38 @@ fn unread_attributes(b: &[u8], from: usize, end: usize, out: &mut Vec<(usize, us
     }
 }
 
+/// Where a `<nav>` whose start tag ends at `from` ends, when it is closed, holds no
+/// article or heading, and is not most of the page.
+fn nav_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1u32;
+    let mut i = from;
+    while depth > 0 {
+        let at = find_ci(b, i, b"nav")?;
+        i = at + 3;
+        let name_ends = b
+            .get(i)
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'));
+        if !name_ends {
+            continue;
+        }
+        if at >= 1 && b[at - 1] == b'<' {
+            depth += 1;
+        } else if at >= 2 && b[at - 1] == b'/' && b[at - 2] == b'<' {
+            depth -= 1;
+        }
+    }
+    let close = i - 5;
+    let inner = &b[from..close];
+    if (close - from) * 3 > b.len()
+        || find_ci(inner, 0, b"<article").is_some()
+        || find_ci(inner, 0, b"<h1").is_some()
+        || find_ci(inner, 0, b"<main").is_some()
+    {
+        return None;
+    }
+    Some(tag_end(b, i))
+}
+
 /// Clean the markup; borrowed when nothing had to change.
 pub fn clean(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
@@ -347,6 +379,15 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             }
             _ => {}
         }
+        // A navigation menu, closed and not holding the article: a sixth of a page's markup
+        // that the extractor would only skip.
+        if name == "nav"
+            && let Some(after) = nav_end(b, end)
+        {
+            skip!(lt, after);
+            i = collapse_after!(after);
+            continue;
+        }
         // Attributes nothing downstream reads: fewer bytes for the tokenizer to copy
         // character by character, and fewer names to intern.
         if name == "link" && unread_link(&b[lt..end]) {
@@ -407,6 +448,35 @@ mod tests {
             clean("<p>a</p><SCRIPT>x</SCRIPT><p>b</p>"),
             "<p>a</p><p>b</p>"
         );
+    }
+
+    #[test]
+    fn drops_closed_navigation_menus() {
+        // A story, so that no menu here is most of the page.
+        let story = format!("<p>{}</p>", "The council voted on Tuesday. ".repeat(10));
+        assert_eq!(
+            clean(&format!(
+                "<nav class=m><ul><li><a href=/>Home</a></ul></nav>{story}"
+            )),
+            story
+        );
+        // Nested menus end at their own end tag; a custom element is not a menu.
+        assert_eq!(
+            clean(&format!(
+                "<NAV><nav>x</nav><a>y</a></Nav><navbar>z</navbar>{story}"
+            )),
+            format!("<navbar>z</navbar>{story}")
+        );
+        // Kept: a menu never closed (the rest of the page would go with it), one that holds
+        // the article or its headline, and one that is most of the page.
+        for kept in [
+            format!("<nav>{story}"),
+            format!("<nav><article>{story}</article></nav>"),
+            format!("<nav><h1>Headline</h1></nav>{story}"),
+            "<nav><a href=/>Home</a></nav><p>b</p>".to_string(),
+        ] {
+            assert_eq!(clean(&kept), kept);
+        }
     }
 
     #[test]
