@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
     )
     .expect("valid regex")
 });
@@ -34,7 +34,7 @@ static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:twitter|instagram|threads|bluesky|mastodon|tiktok)\s*:?\s*@|(?-u:\b)(?:photos?|pictures?|images?|fotos?|bilder|illustrations?|video)\s*:|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
@@ -462,6 +462,7 @@ pub fn clean_name(s: &str) -> Option<String> {
                 )
         })
         .to_string();
+    let s = without_outlet(&s);
     let mut words: Vec<&str> = s.split_whitespace().collect();
     // "Cara Dumaplin RN": a credential after a full name.
     if words.len() >= 3
@@ -480,6 +481,73 @@ pub fn clean_name(s: &str) -> Option<String> {
         s.push(')');
     }
     if looks_like_name(&s) { Some(s) } else { None }
+}
+
+/// "Jane Doe for Dailymail.com", "Jane Doe, special for The Globe": the outlet a person
+/// wrote for goes; "Center for Drug Evaluation" stays whole.
+fn without_outlet(s: &str) -> &str {
+    const ORG_HEADS: &[&str] = &[
+        "center",
+        "centre",
+        "institute",
+        "society",
+        "council",
+        "association",
+        "foundation",
+        "alliance",
+        "coalition",
+        "committee",
+        "office",
+        "department",
+        "campaign",
+        "network",
+        "partnership",
+        "fund",
+        "trust",
+        "school",
+        "college",
+        "university",
+        "program",
+        "programme",
+        "project",
+        "initiative",
+        "league",
+        "union",
+        "federation",
+        "commission",
+        "agency",
+        "bureau",
+        "board",
+        "americans",
+        "citizens",
+        "friends",
+        "people",
+        "doctors",
+        "physicians",
+        "scientists",
+        "parents",
+        "women",
+        "journalists",
+        "reporters",
+    ];
+    let Some(at) = s.to_ascii_lowercase().find(" for ") else {
+        return s;
+    };
+    let head = s[..at].trim_end();
+    let head = head
+        .strip_suffix(" special")
+        .or_else(|| head.strip_suffix(" Special"))
+        .unwrap_or(head)
+        .trim_end_matches([',', ' ']);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let org = words
+        .last()
+        .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()));
+    if words.len() >= 2 && !org && looks_like_name(head) {
+        head
+    } else {
+        s
+    }
 }
 
 /// Split a byline or an author field into names: "By A, B and C" -> [A, B, C]; roles,
@@ -564,6 +632,11 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         {
             break;
         }
+        // "Jane Doe, CBC News": a name that ends in a newsroom's word after a person's
+        // name is the outlet.
+        if i > 0 && !out.is_empty() && outlet_name(part) {
+            break;
+        }
         let mut names = Vec::new();
         let mut prose = false;
         for name in AND.split(part) {
@@ -592,6 +665,53 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// A publication's name by its last word: "CBC News", "The Daily Telegraph", "Tampa Bay
+/// Times".
+fn outlet_name(part: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "news",
+        "times",
+        "post",
+        "press",
+        "tribune",
+        "herald",
+        "journal",
+        "gazette",
+        "chronicle",
+        "telegraph",
+        "observer",
+        "independent",
+        "guardian",
+        "examiner",
+        "inquirer",
+        "courier",
+        "dispatch",
+        "sentinel",
+        "bulletin",
+        "daily",
+        "weekly",
+        "magazine",
+        "media",
+        "network",
+        "radio",
+        "tv",
+        "television",
+        "wire",
+        "newswire",
+        "today",
+        "insider",
+        "online",
+        "report",
+    ];
+    // "NJ Advance Media for NJ.com": the outlet's name is before the "for".
+    let part = part.split(" for ").next().unwrap_or(part);
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| LAST_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// News agencies and wire services that appear after a reporter's name ("Jane Doe, Reuters").

@@ -450,3 +450,31 @@ fn a_section_name_styled_as_a_byline_is_not_an_author() {
 fn in_body(el: &str) -> Vec<String> {
     authors(&page("", "", el), "https://news.example/council")
 }
+
+#[test]
+fn outlets_handles_and_photo_credits_in_a_byline_are_not_authors() {
+    let cases: &[(&str, &[&str])] = &[
+        ("By Jane Doe For Dailymail.com", &["Jane Doe"]),
+        (
+            "By Jane Doe and John Roe for The Guardian",
+            &["Jane Doe", "John Roe"],
+        ),
+        ("Jane Doe, CBC News", &["Jane Doe"]),
+        ("Amy Roe | NJ Advance Media for NJ.com", &["Amy Roe"]),
+        ("By Jane Doe Twitter @janedoe", &["Jane Doe"]),
+        ("Words: Jane Doe Photos: John Roe", &["Jane Doe"]),
+        // An organisation "for" something is one name, not a name and an outlet.
+        (
+            "By National Center for Health Statistics",
+            &["National Center for Health Statistics"],
+        ),
+    ];
+    for (byline, want) in cases {
+        let html = page("", "", &format!("<div class=\"byline\">{byline}</div>"));
+        assert_eq!(
+            authors(&html, "https://news.example/council"),
+            *want,
+            "{byline}"
+        );
+    }
+}
