@@ -96,6 +96,7 @@ pub fn site_names(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
             v.push(n);
         }
     }
+    v.extend(meta.site_titles.iter().cloned());
     v.retain(|s| !s.trim().is_empty());
     v
 }
@@ -1519,6 +1520,7 @@ pub fn extract(
                 .and_then(|p| jsonld::names(p, &st.all).into_iter().next())
         })
         .or_else(|| meta.get(&["application-name"]).map(str::to_string))
+        .or_else(|| meta.site_titles.first().cloned())
         .map(|s| collapse_ws(&decode_entities(&s)));
     let zones = zone_hints(meta, &st, page, html);
     ctx.day_first = zones.day_first;

@@ -41,6 +41,8 @@ pub struct Meta {
     pub title_tag: Option<String>,
     /// `<h1>` texts with their document order.
     pub h1s: Vec<(String, usize, bool)>,
+    /// `<h1>`s that hold the site's name (a logo, a link home).
+    pub site_titles: Vec<String>,
     pub canonical: Option<String>,
     pub html_lang: Option<String>,
     pub times: Vec<TimeEl>,
@@ -449,10 +451,14 @@ pub fn collect(doc: &Html) -> Meta {
                                 // (`id="but-what-they-love"`, Markdown renderers) is a
                                 // section of the text, not the page's headline.
                                 let in_text = el.id().is_some_and(|id| is_slug_of(id, &t));
-                                if !bp && !in_text && m.first_h1.is_none() {
+                                let site = site_title(e, class);
+                                if !bp && !in_text && !site && m.first_h1.is_none() {
                                     m.first_h1 = Some(order);
                                 }
-                                m.h1s.push((t, order, bp || in_text));
+                                if site && m.site_titles.len() < 4 {
+                                    m.site_titles.push(t.clone());
+                                }
+                                m.h1s.push((t, order, bp || in_text || site));
                             }
                         }
                     }
@@ -767,6 +773,49 @@ fn date_hint(class_id: &str) -> bool {
 }
 
 /// Text of an element, at most about `max` bytes, without `<script>`/`<style>`.
+/// An `<h1>` that holds the site's name, as many themes mark up the logo: a class saying
+/// so (`site-title`, `logo`), or its whole text a link home (`rel="home"`, `href="/"`).
+fn site_title(e: scraper::ElementRef<'_>, class: Option<&str>) -> bool {
+    let logo_class = |c: &str| {
+        let c = c.to_ascii_lowercase();
+        [
+            "site-title",
+            "site-name",
+            "sitename",
+            "site-logo",
+            "logo",
+            "brand",
+        ]
+        .iter()
+        .any(|w| {
+            c.split([' ', '_'])
+                .any(|part| part == *w || part.starts_with("logo-"))
+        })
+    };
+    if class.is_some_and(logo_class) {
+        return true;
+    }
+    let mut links = e.children().filter_map(scraper::ElementRef::wrap);
+    let (Some(a), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let only_child = e
+        .children()
+        .all(|c| c.id() == a.id() || c.value().as_text().is_some_and(|t| t.trim().is_empty()));
+    let home = a
+        .value()
+        .attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("home"))
+        || a.value().attr("href").is_some_and(|h| {
+            let h = h.trim();
+            h == "/"
+                || h.strip_prefix("https://")
+                    .or_else(|| h.strip_prefix("http://"))
+                    .is_some_and(|rest| rest.trim_end_matches('/').find('/').is_none())
+        });
+    a.value().name() == "a" && only_child && home
+}
+
 pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
     let mut s = String::new();
     for edge in e.traverse() {

@@ -1,0 +1,51 @@
+//! The headline, not the site's name: themes that put the logo in an `<h1>`.
+
+mod common;
+
+use common::{PARA, article};
+
+fn page(header: &str, headline: &str) -> String {
+    format!(
+        "<html><head><title>Council extends program - Springfield Gazette</title></head><body>\
+         <header>{header}</header><article>{headline}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn a_logo_in_an_h1_is_the_site_not_the_headline() {
+    // The host does not spell the site's name, so only the markup says which is which.
+    let url = "https://www.sj-gazette.example/news/council";
+    for header in [
+        "<h1 class=\"site-title\">Springfield Gazette</h1>",
+        "<h1><a href=\"/\" rel=\"home\">Springfield Gazette</a></h1>",
+        "<h1> <a href=\"https://www.sj-gazette.example/\">Springfield Gazette</a> </h1>",
+    ] {
+        let a = article(
+            &page(
+                header,
+                "<h2 class=\"headline\">Council extends program</h2>",
+            ),
+            url,
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council extends program"),
+            "{header}"
+        );
+        assert_eq!(a.source.as_deref(), Some("Springfield Gazette"), "{header}");
+    }
+}
+
+#[test]
+fn a_headline_that_links_to_its_own_story_is_still_the_headline() {
+    let url = "https://www.sj-gazette.example/news/council";
+    let a = article(
+        &page(
+            "<p>Springfield Gazette</p>",
+            "<h1><a href=\"/news/council\">Council extends program</a></h1>",
+        ),
+        url,
+    );
+    assert_eq!(a.title.as_deref(), Some("Council extends program"));
+}
