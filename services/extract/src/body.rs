@@ -527,6 +527,9 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             berita\s+terkait|artikel\s+terkait|اقرأ\s+(?:أيضا|أيضاً|ايضا)|यह\s+भी\s+पढ़ें|関連記事|関連ニュース|
             相关(?:新闻|文章|阅读|报道)|相關(?:新聞|文章|閱讀|報導)|延伸(?:阅读|閱讀)|관련\s*기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|
             click\s+here|trending|most\s+(?:read|popular)|
+            # Markers the page sets between paragraphs, and a video teaser before its link.
+            (?:story|article)\s+continues\s+(?:below|after)|continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)\s*$|
+            watch(?:\s+(?:now|more|live|video|the\s+video))?\s*:|
             copyright|©|\(c\)\s|all\s+rights\s+reserved|
             we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+using\s+this\s+(?:web)?site|accept\s+(?:all\s+)?cookies|
             (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by(?-u:\b))|credit:|getty\s+images|
@@ -557,7 +560,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|coment[áa]rios\s[^.]*?(?:moderador|moderados|aprovados)|commentaires\s[^.]*?mod[ée]r|kommentare\s[^.]*?moderiert|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|accuracy\s+and\s+availability\s+of\s+\S+\s+transcripts\s+may\s+vary|(?:texted|sent|delivered)\s+(?:right\s+|straight\s+|directly\s+)?to\s+your\s+(?:phone|inbox)|^fill\s+out\s+the\s+form\s+below|^sponsor\s+this\s+newsletter|if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:article|post|story|piece),?\s+(?:please\s+)?(?:consider|share|subscribe)|^join\s+(?:our|my)\s+mailing\s+list|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:[0-9]{4}|[A-Z])|sign\s+up\s+for\s+[^.!?]*?(?-u:\b)newsletters?(?-u:\b)|subscribe\s+to\s+(?:our|the)\s+newsletter|our\s+website\s+is\s+the\s+place\s+for|bookmark\s+\S+\s+and\s+sign\s+up|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:first\s+)?(?:in|on)\s+(?:the\s+)?\S+\s*$|support\s+(?:our|independent)\s+journalism|become\s+a\s+(?:member|subscriber)\s+today|download\s+(?:our|the)\s+app|have\s+a\s+news\s+tip|by\s+(?:signing\s+up|subscribing|clicking\s+[^.]+?),?\s+you\s+(?:agree|confirm|consent)|msg\s+(?:&|and)\s+data\s+rates\s+may\s+apply|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)|this\s+site\s+is\s+protected\s+by\s+recaptcha|^also\s+on\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|news)\s|^like\s+this\s+(?:story|article)\?|this\s+(?:article|story)\s+is\s+(?:exclusive\s+to|only\s+available\s+to)\s+\S+(?:\s+\S+)?\s+(?:subscribers|members)|^unlock\s+this\s+(?:article|story)|to\s+(?:read|continue\s+reading)\s+the\s+rest\s+of\s+this\s+(?:story|article)|newsletter(?-u:\b)[^.!?]*[.!?]\s*sign\s+up\s+(?:now|today|here)|^support\s+[^.!?]+?!\s*donate(?-u:\b)|^follow\s+@[A-Za-z0-9_]+\s+on\s+(?:twitter|x|instagram|facebook)|subscribe\s+to\s+\S+(?:'|’)s\s+newsletters?|^have\s+a\s+tip\?|[0-9]+\s+issues\s+for\s+[£$€]|^follow\s+[^.!?]+?\s+on\s+(?:facebook|twitter|instagram)(?-u:\b)|(?:contains|includes|uses|may\s+contain|using\s+the)\s+affiliate\s+links|(?:purchases|when\s+you\s+buy)\s+[^.]*?(?:through|via)\s+(?:our\s+)?links?\s+(?:may|we\s+may)\s+earn|may\s+earn\s+(?:us\s+)?(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|ctrl\s*\+\s*enter|comments?\s+(?:are|will\s+be)\s+moderated|coment[áa]rios\s[^.]*?(?:moderador|moderados|aprovados)|commentaires\s[^.]*?mod[ée]r|kommentare\s[^.]*?moderiert|(?:read|see)\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)|accuracy\s+and\s+availability\s+of\s+\S+\s+transcripts\s+may\s+vary|(?:texted|sent|delivered)\s+(?:right\s+|straight\s+|directly\s+)?to\s+your\s+(?:phone|inbox)|^fill\s+out\s+the\s+form\s+below|^sponsor\s+this\s+newsletter|if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:article|post|story|piece),?\s+(?:please\s+)?(?:consider|share|subscribe)|^join\s+(?:our|my)\s+mailing\s+list|^get\s+(?:the\s+)?(?:latest|best|top)\s+[^.!?]*?(?:in|to)\s+your\s+inbox|この記事は(?:有料)?会員限定|続きをお読みいただけます|^会員の方はこちら",
     )
     .expect("valid regex")
 });
@@ -1535,6 +1538,29 @@ mod tests {
                 "Click on a star",
                 "Vote count",
                 "No votes",
+            ],
+        );
+    }
+
+    #[test]
+    fn markers_between_paragraphs_and_video_teasers_are_not_text() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <p>Story continues below advertisement</p><p>{PARA} Second.</p>\
+             <p>Watch: <a href=\"/v/1\">Council meeting highlights</a></p><p>{PARA} Third.</p>\
+             <p>Continue reading the main story</p><p>{PARA} Fourth.</p>\
+             <p>Get the latest news and updates straight to your inbox.</p>\
+             <p>{PARA} Fifth.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("Fifth."), "{body}");
+        assert_gone(
+            &body,
+            &[
+                "Story continues",
+                "Watch:",
+                "Continue reading",
+                "your inbox",
             ],
         );
     }
