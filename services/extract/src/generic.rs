@@ -1436,6 +1436,31 @@ fn not_article_reason(
     if body_len < 150 {
         return Some("no article text".to_string());
     }
+    // Teasers: headlines that link elsewhere, dated on several days (or on a listing's
+    // address), each with a summary at most. A story has one headline and one date,
+    // however many related links, and paragraphs longer than a summary.
+    let days: std::collections::BTreeSet<&str> = meta
+        .times
+        .iter()
+        .filter(|t| !t.in_boilerplate)
+        .filter_map(|t| t.datetime.as_deref().and_then(|d| d.get(..10)))
+        .collect();
+    let longest_paragraph = art
+        .body
+        .split("\n\n")
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    let listing_address = listing_type || listing_path || segs.is_empty();
+    if longest_paragraph < 400
+        && ((meta.teaser_headings >= 6 && listing_address)
+            || (meta.teaser_headings >= 8 && days.len() >= 3))
+    {
+        return Some(format!(
+            "listing or index page ({} teaser headlines)",
+            meta.teaser_headings
+        ));
+    }
     if segs.is_empty() && art.published_at.is_none() && body_len < 3000 {
         return Some("home page".to_string());
     }

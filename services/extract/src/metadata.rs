@@ -41,6 +41,9 @@ pub struct Meta {
     pub title_tag: Option<String>,
     /// `<h1>` texts with their document order.
     pub h1s: Vec<(String, usize, bool)>,
+    /// Headings outside page furniture that are a link to another page: a listing's
+    /// teasers.
+    pub teaser_headings: usize,
     /// `<h1>`s that hold the site's name (a logo, a link home).
     pub site_titles: Vec<String>,
     pub canonical: Option<String>,
@@ -443,6 +446,13 @@ pub fn collect(doc: &Html) -> Meta {
                             }
                         }
                     }
+                    "h2" | "h3" | "h4" if !bp => {
+                        if let Some(e) = elr
+                            && teaser_heading(e)
+                        {
+                            m.teaser_headings += 1;
+                        }
+                    }
                     "h1" if m.h1s.len() < 20 => {
                         if let Some(e) = elr {
                             let t = collapse_ws(&bounded_text(e, 500));
@@ -773,6 +783,33 @@ fn date_hint(class_id: &str) -> bool {
 }
 
 /// Text of an element, at most about `max` bytes, without `<script>`/`<style>`.
+/// A heading whose text is a link with a real target: a teaser for another page.
+fn teaser_heading(e: scraper::ElementRef<'_>) -> bool {
+    let mut total = 0usize;
+    let mut linked = 0usize;
+    for d in e.descendants() {
+        if let Some(t) = d.value().as_text() {
+            let n = t.trim().chars().count();
+            total += n;
+            let in_link = d.ancestors().take_while(|a| a.id() != e.id()).any(|a| {
+                a.value().as_element().is_some_and(|el| {
+                    el.name() == "a"
+                        && el.attr("href").is_some_and(|h| {
+                            !h.trim().is_empty() && !h.trim_start().starts_with('#')
+                        })
+                })
+            });
+            if in_link {
+                linked += n;
+            }
+        }
+        if total > 300 {
+            return false;
+        }
+    }
+    total >= 10 && linked * 10 >= total * 8
+}
+
 /// An `<h1>` that holds the site's name, as many themes mark up the logo: a class saying
 /// so (`site-title`, `logo`), or its whole text a link home (`rel="home"`, `href="/"`).
 fn site_title(e: scraper::ElementRef<'_>, class: Option<&str>) -> bool {

@@ -1,0 +1,71 @@
+//! Pages that list other pages (tags, sections, search results, an author's page, the home
+//! page) are not articles, even with a date on every teaser; a story with a related-stories
+//! block under it still is.
+
+mod common;
+
+use common::PARA;
+use newsflow_extract::{PageContent, PageInput, extract};
+
+fn teaser(i: usize) -> String {
+    format!(
+        "<article class=\"card\"><h2><a href=\"/news/2019/story-{i}\">Council story number {i} \
+         makes headlines</a></h2><p>A short summary of story {i} that tells readers what \
+         happened at the council this week.</p><time datetime=\"2019-11-{:02}\">Nov</time>\
+         </article>",
+        10 + i % 9
+    )
+}
+
+fn kind(html: &str, url: &str) -> Result<String, String> {
+    match extract(&PageInput {
+        body: html.as_bytes(),
+        url,
+        content_type: Some("text/html; charset=utf-8"),
+        fetched_at: None,
+    })
+    .expect("extracts")
+    {
+        PageContent::Article { article, .. } => Ok(article.title.unwrap_or_default()),
+        PageContent::NotArticle { reason, .. } => Err(reason),
+    }
+}
+
+#[test]
+fn a_page_of_dated_teasers_is_a_listing() {
+    let teasers: String = (0..10).map(teaser).collect();
+    for (url, h1) in [
+        ("https://news.example/tag/council", "Council"),
+        ("https://news.example/search?q=council", "Search results"),
+        ("https://news.example/", "Latest news"),
+        // No listing address: the dates of many days say it.
+        ("https://news.example/local-government", "Local government"),
+    ] {
+        let html = format!(
+            "<html><head><title>{h1} | News Example</title></head><body><h1>{h1}</h1>\
+             {teasers}</body></html>"
+        );
+        let got = kind(&html, url);
+        assert!(
+            got.as_ref().is_err_and(|r| r.contains("listing")),
+            "{url}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_story_with_related_teasers_under_it_is_an_article() {
+    let teasers: String = (0..10).map(teaser).collect();
+    let html = format!(
+        "<html><head><title>Council extends program | News Example</title></head><body>\
+         <h1>Council extends program</h1><time datetime=\"2019-11-19\">Nov 19</time>\
+         <p>{PARA} {PARA} {PARA}</p><p>{PARA}</p><h2>More news</h2>{teasers}</body></html>"
+    );
+    assert_eq!(
+        kind(
+            &html,
+            "https://news.example/news/2019/council-extends-program"
+        ),
+        Ok("Council extends program".to_string())
+    );
+}
