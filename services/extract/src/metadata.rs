@@ -483,6 +483,28 @@ pub fn collect(doc: &Html) -> Meta {
                             m.og_image = el.attr("href").map(str::to_string);
                         }
                     }
+                    // hAtom's `<abbr class="published" title="2019-11-19T15:45:00-05:00">`.
+                    "abbr"
+                        if m.times.len() < 50
+                            && (class_id.contains("published") || class_id.contains("updated")) =>
+                    {
+                        if let Some(e) = elr
+                            && let Some(iso) = el.attr("title").map(str::trim).filter(|t| {
+                                t.len() >= 10
+                                    && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                                    && t.as_bytes()[4] == b'-'
+                            })
+                        {
+                            let published = class_id.contains("published");
+                            m.times.push(TimeEl {
+                                datetime: Some(iso.to_string()),
+                                text: collapse_ws(&bounded_text(e, 200)),
+                                published,
+                                modified: !published,
+                                in_boilerplate: bp,
+                            });
+                        }
+                    }
                     "time" if m.times.len() < 50 => {
                         if let Some(e) = elr {
                             let ip = el.attr("itemprop").unwrap_or_default().to_ascii_lowercase();

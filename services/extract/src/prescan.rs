@@ -395,7 +395,8 @@ pub fn clean(html: &str) -> Cow<'_, str> {
             i = collapse_after!(end);
             continue;
         }
-        if end - (name_start + name_len) > 4 {
+        // hAtom keeps its instant in an `<abbr>`'s title.
+        if end - (name_start + name_len) > 4 && name != "abbr" {
             unread_attributes(b, name_start + name_len, end, &mut ranges);
             for &(from, to) in &ranges {
                 skip!(from, to);

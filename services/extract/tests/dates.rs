@@ -315,3 +315,15 @@ fn a_json_ld_revision_stamp_yields_to_the_first_publication() {
         Some("2025-11-14T14:48:03+00:00")
     );
 }
+
+#[test]
+fn hatom_keeps_the_instant_in_an_abbr_title() {
+    // Blogger and older WordPress themes: the visible text is only the day.
+    let top = "<p class=\"byline\">By Jane Doe</p><a href=\"/2025/12/council.html\">\
+               <abbr class=\"published\" title=\"2025-12-19T15:18:00-05:00\">December 19, \
+               2025</abbr></a>";
+    assert_eq!(
+        published("", top, "https://blog.example/2025/12/council.html").as_deref(),
+        Some("2025-12-19T15:18:00-05:00")
+    );
+}
