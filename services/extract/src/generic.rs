@@ -538,11 +538,17 @@ fn author_candidates(
             {
                 continue;
             }
-            // Scholarly tags hold one author each, as "Last, First".
+            // Scholarly tags hold one author each, as "Last, First"; Dublin Core's creator
+            // does too when it is one surname and one or two given names.
             let swapped;
+            let dc_one_person = |last: &str, first: &str| {
+                matches!(key, "dc.creator" | "dcterms.creator")
+                    && last.split_whitespace().count() == 1
+                    && (1..=2).contains(&first.split_whitespace().count())
+            };
             let v = match v.split_once(',') {
                 Some((last, first))
-                    if key == "citation_author"
+                    if (key == "citation_author" || dc_one_person(last, first))
                         && !first.contains(',')
                         && !last.trim().is_empty() =>
                 {

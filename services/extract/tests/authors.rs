@@ -478,3 +478,19 @@ fn outlets_handles_and_photo_credits_in_a_byline_are_not_authors() {
         );
     }
 }
+
+#[test]
+fn dublin_core_writes_one_person_surname_first() {
+    let html = page(r#"<meta name="DC.creator" content="Doe, Jane">"#, "", "");
+    assert_eq!(authors(&html, "https://news.example/council"), ["Jane Doe"]);
+    // Two names of a few words each are two people.
+    let html = page(
+        r#"<meta name="DC.creator" content="Jane Doe, John Roe">"#,
+        "",
+        "",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Jane Doe", "John Roe"]
+    );
+}
