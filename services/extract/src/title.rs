@@ -294,6 +294,23 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         }) {
             return Some(r.clone());
         }
+        // A kicker before the headline inside the `<h1>` ("Exclusive Council extends
+        // program"): the headline the metadata gives.
+        if let Some(r) = refs.iter().find(|r| {
+            r.split_whitespace().count() >= 3
+                && h.strip_suffix(r.as_str()).is_some_and(|kicker| {
+                    let words: Vec<&str> = kicker.split_whitespace().collect();
+                    kicker.ends_with(' ')
+                        && (1..=2).contains(&words.len())
+                        && words.iter().all(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                && !w.chars().any(|c| c.is_ascii_digit())
+                                && !matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+                        })
+                })
+        }) {
+            return Some(r.clone());
+        }
         let hn = norm(h);
         if let Some(tn) = &tag_norm {
             // The whole `<title>` repeated in an `<h1>`: the title without its site name.
@@ -506,6 +523,27 @@ mod tests {
             host: "stylebyemilyhenderson.com",
         };
         assert_eq!(choose(&c).as_deref(), Some(whole));
+    }
+
+    #[test]
+    fn a_kicker_inside_the_h1_is_not_the_headline() {
+        let c = |h1: &'static str| Candidates {
+            h1s: vec![h1],
+            meta: vec!["Council extends program".to_string()],
+            title_tag: Some("Council extends program | The Ledger"),
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "news.example",
+        };
+        assert_eq!(
+            choose(&c("Exclusive Council extends program")).as_deref(),
+            Some("Council extends program")
+        );
+        // An article or a number is the headline's own first word.
+        assert_eq!(
+            choose(&c("The Council extends program")).as_deref(),
+            Some("The Council extends program")
+        );
     }
 
     #[test]
