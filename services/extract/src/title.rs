@@ -269,6 +269,15 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
     };
     // A visible headline that agrees with the metadata is the best answer.
     let tag_norm = tag.as_deref().map(norm);
+    // The headline with characters the server could not encode turned into '?' ("Event
+    // Planning? Beginner? Guide"): the metadata's spelling.
+    for h in &h1s {
+        if h.trim_end_matches('?').contains('?')
+            && let Some(r) = refs.iter().find(|r| mangled_as(h, r))
+        {
+            return Some(r.clone());
+        }
+    }
     for h in &h1s {
         if h.len() > 400 {
             continue;
@@ -367,6 +376,23 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         .first()
         .map(|h| collapse_ws(h))
         .filter(|h| !h.is_empty())
+}
+
+/// Whether `h` is `r` with one or two characters at a time turned into a '?'.
+fn mangled_as(h: &str, r: &str) -> bool {
+    fn go(h: &[char], r: &[char]) -> bool {
+        match h.split_first() {
+            None => r.is_empty(),
+            Some(('?', rest)) => {
+                (1..=2).any(|n| r.len() >= n && !r[..n].contains(&' ') && go(rest, &r[n..]))
+                    || r.first() == Some(&'?') && go(rest, &r[1..])
+            }
+            Some((c, rest)) => r.first() == Some(c) && go(rest, &r[1..]),
+        }
+    }
+    let (h, r): (Vec<char>, Vec<char>) = (h.chars().collect(), r.chars().collect());
+    // Each '?' tries three readings: a few of them only.
+    h.len() <= 400 && r.len() <= 400 && h.iter().filter(|c| **c == '?').count() <= 6 && go(&h, &r)
 }
 
 #[cfg(test)]
@@ -523,6 +549,23 @@ mod tests {
             host: "stylebyemilyhenderson.com",
         };
         assert_eq!(choose(&c).as_deref(), Some(whole));
+    }
+
+    #[test]
+    fn question_marks_the_server_put_for_characters_take_the_metadata_spelling() {
+        let c = Candidates {
+            h1s: vec!["What Are The Basics Of Event Planning? Beginner? Guide"],
+            meta: vec!["What Are The Basics Of Event Planning: Beginner's Guide".to_string()],
+            title_tag: None,
+            visible_h1s: 1,
+            site_names: vec![],
+            host: "news.example",
+        };
+        assert_eq!(
+            choose(&c).as_deref(),
+            Some("What Are The Basics Of Event Planning: Beginner's Guide")
+        );
+        assert!(!mangled_as("Is it over? Yes", "Is it over: No"));
     }
 
     #[test]
