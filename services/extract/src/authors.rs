@@ -708,7 +708,15 @@ fn outlet_name(part: &str) -> bool {
     // "NJ Advance Media for NJ.com": the outlet's name is before the "for".
     let part = part.split(" for ").next().unwrap_or(part);
     let words: Vec<&str> = part.split_whitespace().collect();
-    (2..=5).contains(&words.len())
+    // Two words are a person as often ("Mary Post"), unless the first is an acronym or
+    // "The" ("CBC News", "The Independent").
+    let outlet_shaped = match words.as_slice() {
+        [first, _] => {
+            *first == "The" || (first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase()))
+        }
+        _ => (3..=5).contains(&words.len()),
+    };
+    outlet_shaped
         && words
             .last()
             .is_some_and(|w| LAST_WORDS.contains(&w.to_lowercase().as_str()))

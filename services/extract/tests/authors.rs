@@ -461,6 +461,10 @@ fn outlets_handles_and_photo_credits_in_a_byline_are_not_authors() {
         ),
         ("Jane Doe, CBC News", &["Jane Doe"]),
         ("Amy Roe | NJ Advance Media for NJ.com", &["Amy Roe"]),
+        ("Jane Doe, Tampa Bay Times", &["Jane Doe"]),
+        // A person whose surname is a newsroom's word is a person.
+        ("By Jane Doe and Mary Post", &["Jane Doe", "Mary Post"]),
+        ("By Jane Doe, Mary Post", &["Jane Doe", "Mary Post"]),
         ("By Jane Doe Twitter @janedoe", &["Jane Doe"]),
         ("Words: Jane Doe Photos: John Roe", &["Jane Doe"]),
         // An organisation "for" something is one name, not a name and an outlet.
