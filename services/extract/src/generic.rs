@@ -1552,6 +1552,11 @@ pub fn extract(
         })
         .or_else(|| meta.get(&["application-name"]).map(str::to_string))
         .or_else(|| meta.site_titles.first().cloned())
+        .or_else(|| {
+            meta.title_tag
+                .as_deref()
+                .and_then(|t| title::site_in_title(t, &host))
+        })
         .map(|s| collapse_ws(&decode_entities(&s)));
     let zones = zone_hints(meta, &st, page, html);
     ctx.day_first = zones.day_first;

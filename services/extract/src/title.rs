@@ -78,6 +78,27 @@ pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
     strip_site_domain(t, site_names, host)
 }
 
+/// The site's name as a `<title>` gives it, before or after the headline ("Council
+/// extends program | Springfield Gazette" on springfieldgazette.com): the part after the
+/// last separator, or before the first, that the host name spells.
+pub fn site_in_title(title: &str, host: &str) -> Option<String> {
+    let t = collapse_ws(title);
+    SEPARATORS
+        .iter()
+        .filter(|sep| **sep != ": ")
+        .find_map(|sep| {
+            let tail = t.rfind(sep).map(|i| &t[i + sep.len()..]);
+            let head = t.find(sep).map(|i| &t[..i]);
+            [tail, head].into_iter().flatten().find(|seg| {
+                let seg = seg.trim();
+                (1..=5).contains(&seg.split_whitespace().count())
+                    && norm(seg).chars().filter(|c| *c != ' ').count() >= 3
+                    && site_like(seg, &[], host)
+            })
+        })
+        .map(|seg| seg.trim().to_string())
+}
+
 /// "davidbau.com Vibe Coding": the site's domain then the headline, without a separator.
 fn strip_site_domain(t: String, site_names: &[String], host: &str) -> String {
     match t.split_once(' ') {

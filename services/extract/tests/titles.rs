@@ -49,3 +49,17 @@ fn a_headline_that_links_to_its_own_story_is_still_the_headline() {
     );
     assert_eq!(a.title.as_deref(), Some("Council extends program"));
 }
+
+#[test]
+fn the_source_falls_back_to_the_site_name_the_title_gives() {
+    let html = format!(
+        "<html><head><title>Council extends program | Springfield Gazette</title></head>\
+         <body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         </body></html>"
+    );
+    let a = article(&html, "https://www.springfieldgazette.example/news/council");
+    assert_eq!(a.source.as_deref(), Some("Springfield Gazette"));
+    // A tail the host does not spell is not taken for the site.
+    let a = article(&html, "https://news.example/news/council");
+    assert_eq!(a.source, None);
+}
