@@ -62,6 +62,11 @@ fn pathological() -> Pages {
     }
     s.push_str("</table></body></html>");
     v.push(("giant table (50k rows)".to_string(), s.into_bytes()));
+    // 100,000 navigation menus never closed (each would make prescan search to the end).
+    let mut s = String::from("<html><body>");
+    s.push_str(&"<nav><a href=\"/x\">menu item</a>".repeat(100_000));
+    s.push_str("<p>The story.</p></body></html>");
+    v.push(("100k unclosed <nav>".to_string(), s.into_bytes()));
     // 5 MB in one text node.
     let mut s = String::from("<html><body><p>");
     s.push_str(&"word ".repeat(1_000_000));

@@ -213,11 +213,19 @@ fn unread_attributes(b: &[u8], from: usize, end: usize, out: &mut Vec<(usize, us
 
 /// Where a `<nav>` whose start tag ends at `from` ends, when it is closed, holds no
 /// article or heading, and is not most of the page.
-fn nav_end(b: &[u8], from: usize) -> Option<usize> {
+///
+/// `budget` is what all searches on the page may still read: a page of unclosed menus
+/// (each search would read to its end) costs a few passes over it, not one per menu.
+fn nav_end(b: &[u8], from: usize, budget: &mut usize) -> Option<usize> {
+    // A menu longer than a third of the page is kept anyway.
+    let limit = from.saturating_add(b.len() / 3).min(b.len());
     let mut depth = 1u32;
     let mut i = from;
     while depth > 0 {
-        let at = find_ci(b, i, b"nav")?;
+        let at = find_ci(&b[..limit], i, b"nav");
+        let read = at.map_or(limit, |a| a + 3) - i;
+        *budget = budget.checked_sub(read)?;
+        let at = at?;
         i = at + 3;
         let name_ends = b
             .get(i)
@@ -233,6 +241,7 @@ fn nav_end(b: &[u8], from: usize) -> Option<usize> {
     }
     let close = i - 5;
     let inner = &b[from..close];
+    *budget = budget.checked_sub(inner.len())?;
     if (close - from) * 3 > b.len()
         || find_ci(inner, 0, b"<article").is_some()
         || find_ci(inner, 0, b"<h1").is_some()
@@ -257,6 +266,7 @@ pub fn clean(html: &str) -> Cow<'_, str> {
     // Inside `<pre>` and the like, white space is the text's own.
     let mut pre_depth = 0u32;
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut nav_budget = b.len().saturating_mul(2);
     macro_rules! skip {
         ($from:expr, $to:expr) => {{
             out.extend_from_slice(&b[copied_to..$from]);
@@ -382,7 +392,7 @@ pub fn clean(html: &str) -> Cow<'_, str> {
         // A navigation menu, closed and not holding the article: a sixth of a page's markup
         // that the extractor would only skip.
         if name == "nav"
-            && let Some(after) = nav_end(b, end)
+            && let Some(after) = nav_end(b, end, &mut nav_budget)
         {
             skip!(lt, after);
             i = collapse_after!(after);
@@ -470,6 +480,12 @@ mod tests {
         );
         // Kept: a menu never closed (the rest of the page would go with it), one that holds
         // the article or its headline, and one that is most of the page.
+        // A page of menus never closed is read a few times over, not once per menu: none
+        // of their text goes, nor the story after them.
+        let bomb = format!("{}{story}", "<nav><a href=/x>menu item</a>".repeat(40_000));
+        let out = clean(&bomb);
+        assert!(out.ends_with(&story));
+        assert_eq!(out.matches("menu item").count(), 40_000);
         for kept in [
             format!("<nav>{story}"),
             format!("<nav><article>{story}</article></nav>"),
