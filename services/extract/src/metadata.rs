@@ -809,7 +809,8 @@ fn date_hint(class_id: &str) -> bool {
 fn teaser_heading(e: scraper::ElementRef<'_>) -> bool {
     let mut total = 0usize;
     let mut linked = 0usize;
-    for d in e.descendants() {
+    // Headings nest inside one another through other elements: a bounded look.
+    for d in e.descendants().take(500) {
         if let Some(t) = d.value().as_text() {
             let n = t.trim().chars().count();
             total += n;
