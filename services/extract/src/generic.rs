@@ -210,12 +210,29 @@ pub struct ZoneHints<'a> {
     pub source: &'a str,
     /// Numeric dates are day first (see [`dates::day_first`]).
     pub day_first: bool,
+    /// The offset the page gives its publication time: it places a modification time
+    /// written without one ("dateModified": "2024-03-01T12:30:00" beside
+    /// `article:published_time` "...-05:00").
+    pub offset: Option<chrono::FixedOffset>,
 }
 
 static UPDATED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^[^A-Za-z0-9]*(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?-u:\b)")
         .expect("valid regex")
 });
+
+/// The words just before a date say it is the update ("By Jane Doe Updated March 5, 2024").
+static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?:\s+on)?\s*:?\s*$")
+        .expect("valid regex")
+});
+
+/// A dateline that gives the page's revision, not its publication: it opens with "Updated"
+/// or the word stands right before its first date.
+fn says_updated(t: &str) -> bool {
+    UPDATED_LINE.is_match(t)
+        || dates::find_day(t).is_some_and(|(_, (s, _))| UPDATED_BEFORE.is_match(&t[..s]))
+}
 
 /// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
 /// instant on the same day from a later candidate when it only gave a day.
@@ -244,10 +261,13 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
         })
         .collect();
     let (first, _) = *parsed.first()?;
-    let offset = parsed.iter().find_map(|(p, _)| match p {
-        Parsed::Instant(t) => Some(*t.offset()),
-        _ => None,
-    });
+    let offset = parsed
+        .iter()
+        .find_map(|(p, _)| match p {
+            Parsed::Instant(t) => Some(*t.offset()),
+            _ => None,
+        })
+        .or(zones.offset);
     let place = |n: chrono::NaiveDateTime, visible: bool| -> PubTime {
         if let Some(off) = dates::offset_in_source(zones.source, n) {
             return Parsed::Naive(n).resolve(None, Some(off));
@@ -840,21 +860,20 @@ pub fn choose_published(
         time_el(&mut c, t);
     }
     // A dateline that says it is the update ("Updated 11:21 pm CST ...") comes last.
-    let updated = |t: &str| UPDATED_LINE.is_match(t);
+    let updated = |t: &str| says_updated(t);
     for (t, bp) in &meta.dateline_texts {
         if !bp && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }
-    // Visible dates: the first after the headline, then any, then those in page furniture.
+    // Visible dates: the first after the headline, near it; then a line that gives the
+    // update ("Updated on October 21, 2025" is the best a page that shows nothing else
+    // tells); then the rest after the headline (related stories' cards, comments), then any,
+    // then those in page furniture.
     let after_h1 = meta.first_h1.unwrap_or(0);
+    const NEAR_H1: usize = 200;
     for (t, o, bp) in &meta.date_texts {
-        if !bp && *o >= after_h1 && !updated(t) {
-            c.push(DateCand::visible(t.as_str()));
-        }
-    }
-    for (t, _, bp) in &meta.date_texts {
-        if !bp && !updated(t) {
+        if !bp && (after_h1..after_h1 + NEAR_H1).contains(o) && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }
@@ -865,6 +884,16 @@ pub fn choose_published(
         .chain(meta.date_texts.iter().map(|(t, _, bp)| (t, *bp)));
     for (t, bp) in shown_updates {
         if !bp && updated(t) {
+            c.push(DateCand::visible(t.as_str()));
+        }
+    }
+    for (t, o, bp) in &meta.date_texts {
+        if !bp && *o >= after_h1 + NEAR_H1 && !updated(t) {
+            c.push(DateCand::visible(t.as_str()));
+        }
+    }
+    for (t, _, bp) in &meta.date_texts {
+        if !bp && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
     }
@@ -882,6 +911,7 @@ pub fn choose_published(
         .map(|f| first_before_ld_revision(f, st, &c, ctx))
         .map(|f| before_modified(f, modified, &c, ctx));
     let url_day = dates::from_url(page.path());
+    let found = found.map(|f| local_face(f, &c, url_day, zones, ctx));
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
     // number is the day.
     if let (Some(f), Some(u)) = (&found, url_day)
@@ -924,7 +954,21 @@ pub fn choose_modified(
     for t in meta.times.iter().filter(|t| t.modified) {
         c.extend(t.datetime.iter().map(DateCand::machine));
     }
-    choose_date(&c, ctx, zones)
+    // The offset of the publication time, from the same kinds of tag.
+    let published = ld_str(st.art, "datePublished").into_iter().chain(
+        PUBLISHED_KEYS
+            .iter()
+            .filter_map(|k| meta.get(&[k]).map(str::to_owned)),
+    );
+    let offset = zones.offset.or_else(|| {
+        published
+            .filter_map(|s| match dates::parse(&s, ctx, None) {
+                Some(Parsed::Instant(t)) => Some(*t.offset()),
+                _ => None,
+            })
+            .next()
+    });
+    choose_date(&c, ctx, &ZoneHints { offset, ..*zones })
 }
 
 /// The instant the page agrees on. Sites mislabel zones ("2019-11-20T04:31:13-06:00" in
@@ -1089,6 +1133,54 @@ fn before_modified(
 
 /// The first candidate, among those readers see or those only machines do, that is an
 /// instant `keep` accepts.
+/// A UTC instant shown in the site's own offset: the same moment, on the newsroom's day.
+/// The offset is the one the page gives the same instant elsewhere (a theme's `<time>`
+/// "19:05-08:00" for a meta tag's "03:05Z"), else one under which the instant falls on the
+/// day the URL names (a /2025/12/18/ post at 02:41Z whose comments are stamped -05:00):
+/// an offset another date of the page uses, the site's zone or the locale's.
+fn local_face(
+    found: PubTime,
+    cands: &[DateCand],
+    url_day: Option<chrono::NaiveDate>,
+    zones: &ZoneHints<'_>,
+    ctx: &DateCtx,
+) -> PubTime {
+    use chrono::Offset;
+    let PubTime::Instant(t) = found else {
+        return found;
+    };
+    if t.offset().local_minus_utc() != 0 {
+        return found;
+    }
+    let offsets: Vec<(chrono::FixedOffset, bool)> = cands
+        .iter()
+        .take(40)
+        .filter_map(|c| match dates::parse(&c.text, ctx, None) {
+            Some(Parsed::Instant(v)) if v.offset().local_minus_utc() != 0 => {
+                Some((*v.offset(), v == t))
+            }
+            _ => None,
+        })
+        .collect();
+    if let Some((o, _)) = offsets.iter().find(|(_, same)| *same) {
+        return PubTime::Instant(t.with_timezone(o));
+    }
+    let Some(day) = url_day.filter(|d| *d != t.date_naive()) else {
+        return found;
+    };
+    let zone_offsets = [zones.site, zones.locale]
+        .into_iter()
+        .flatten()
+        .map(|z| t.with_timezone(&z).offset().fix());
+    offsets
+        .iter()
+        .map(|(o, _)| *o)
+        .chain(zone_offsets)
+        .map(|o| t.with_timezone(&o))
+        .find(|l| l.date_naive() == day)
+        .map_or(found, PubTime::Instant)
+}
+
 fn first_instant(
     cands: &[DateCand],
     ctx: &DateCtx,
@@ -1231,6 +1323,7 @@ pub fn zone_hints<'a>(
         locale,
         source,
         day_first: dates::day_first(host, tags.first().map(String::as_str)),
+        offset: None,
     }
 }
 
@@ -1661,6 +1754,33 @@ mod tests {
             Some("2025-07-18T10:00:00+02:00")
         );
         assert_eq!(dates::zone_for_host("example.com"), None);
+    }
+
+    #[test]
+    fn a_zoneless_modification_time_takes_the_publications_offset() {
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
+        let z = |offset: Option<chrono::FixedOffset>| ZoneHints {
+            offset,
+            ..ZoneHints::default()
+        };
+        let c = [DateCand::machine("2024-03-01T12:30:00")];
+        let est = chrono::FixedOffset::west_opt(5 * 3600);
+        assert_eq!(
+            choose_date(&c, &ctx, &z(est))
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some("2024-03-01T12:30:00-05:00")
+        );
+        // Without it, a machine's zoneless time is read as UTC, as before.
+        assert_eq!(
+            choose_date(&c, &ctx, &z(None))
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some("2024-03-01T12:30:00+00:00")
+        );
     }
 
     #[test]

@@ -327,3 +327,63 @@ fn hatom_keeps_the_instant_in_an_abbr_title() {
         Some("2025-12-19T15:18:00-05:00")
     );
 }
+
+#[test]
+fn an_update_named_inside_the_byline_is_not_the_publication_day() {
+    let top = "<div class=\"byline\">By Jane Doe Updated March 5, 2024</div>\
+               <div class=\"date\">March 4, 2024</div>";
+    assert_eq!(
+        published("", top, "https://news.example/senate").as_deref(),
+        Some("2024-03-04")
+    );
+}
+
+#[test]
+fn a_zoneless_modification_time_takes_the_offset_of_the_publication() {
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"NewsArticle","headline":"Council extends program",
+        "datePublished":"2024-03-01T10:00:00","dateModified":"2024-03-01T12:30:00"}</script>
+        <meta property="article:published_time" content="2024-03-01T10:00:00-05:00">"#;
+    let html = format!(
+        "<html><head><title>Council extends program</title>{head}</head><body>\
+         <article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/council");
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2024-03-01T10:00:00-05:00")
+    );
+    assert_eq!(
+        a.modified_at.map(|p| p.to_string()).as_deref(),
+        Some("2024-03-01T12:30:00-05:00")
+    );
+}
+
+#[test]
+fn a_utc_instant_is_shown_on_the_sites_own_day() {
+    // The theme's `<time>` gives the same instant in the site's offset.
+    let head = r#"<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">"#;
+    let top = r#"<p><time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time></p>"#;
+    assert_eq!(
+        published(head, top, "https://blog.example/collies").as_deref(),
+        Some("2025-12-18T19:05:00-08:00")
+    );
+    // The URL names the day; the comments are stamped in the site's offset.
+    let head = r#"<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">"#;
+    let html = format!(
+        "<html><head><title>Council extends program</title>{head}</head><body>\
+         <article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         <section class=\"comments\"><p>Nice. <time datetime=\"2025-12-19T00:25:41-05:00\">\
+         December 19, 2025, 12:25 am</time></p></section></body></html>"
+    );
+    let a = article(&html, "https://blog.example/2025/12/18/council/");
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2025-12-18T21:41:41-05:00")
+    );
+    // Without either, the instant keeps the offset it was written with.
+    assert_eq!(
+        published(head, "", "https://blog.example/council").as_deref(),
+        Some("2025-12-19T02:41:41+00:00")
+    );
+}
