@@ -480,7 +480,52 @@ pub fn clean_name(s: &str) -> Option<String> {
     if s.matches('(').count() > s.matches(')').count() {
         s.push(')');
     }
-    if looks_like_name(&s) { Some(s) } else { None }
+    if looks_like_name(&s) {
+        Some(display_case(&s))
+    } else {
+        None
+    }
+}
+
+/// A name set in capitals by the theme ("JANE O'DOE-SMITH") as it is written: "Jane
+/// O'Doe-Smith". Acronyms stay ("CNN", "BBC", Roman numerals); a name with any lower-case
+/// letter is left as it is.
+pub fn display_case(s: &str) -> String {
+    let letters = || s.chars().filter(|c| c.is_alphabetic());
+    if letters().any(char::is_lowercase)
+        || letters().count() < 4
+        || s.split_whitespace().count() < 2
+    {
+        return s.to_string();
+    }
+    let word = |w: &str| -> String {
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        let acronym = bare.len() <= 3 && !bare.chars().any(|c| "AEIOUY".contains(c));
+        let roman = !bare.is_empty() && bare.chars().all(|c| "IVX".contains(c));
+        if acronym || roman || is_agency(bare) {
+            return w.to_string();
+        }
+        let mut out = String::with_capacity(w.len());
+        let mut upper_next = true;
+        for c in w.chars() {
+            if upper_next {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            upper_next = matches!(c, '-' | '\'' | '’' | '.' | '(');
+        }
+        // "MCDONALD": the Scottish prefix keeps its capital.
+        if out.len() > 3 && out.starts_with("Mc") {
+            let (head, tail) = out.split_at(2);
+            let mut t = tail.chars();
+            if let Some(first) = t.next() {
+                return format!("{head}{}{}", first.to_uppercase(), t.as_str());
+            }
+        }
+        out
+    };
+    s.split_whitespace().map(word).collect::<Vec<_>>().join(" ")
 }
 
 /// "Jane Doe for Dailymail.com", "Jane Doe, special for The Globe": the outlet a person
@@ -804,6 +849,17 @@ mod tests {
     }
 
     #[test]
+    fn names_in_capitals_are_written_as_names() {
+        assert_eq!(s("By JANE DOE and JOHN ROE"), ["Jane Doe", "John Roe"]);
+        assert_eq!(s("BY JANE O'DOE-SMITH"), ["Jane O'Doe-Smith"]);
+        assert_eq!(s("By RONALD MCDONALD III"), ["Ronald McDonald III"]);
+        // Acronyms and mixed case stay as written.
+        assert_eq!(s("By Jane DOE"), ["Jane DOE"]);
+        assert_eq!(display_case("CNN WIRE"), "CNN Wire");
+        assert_eq!(display_case("AFP"), "AFP");
+    }
+
+    #[test]
     fn splits_lists() {
         assert_eq!(
             s("By Jane Doe, John Roe and Ann Poe"),
@@ -815,7 +871,7 @@ mod tests {
             ["Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]
         );
         assert_eq!(s("Jane Doe; John Roe"), ["Jane Doe", "John Roe"]);
-        assert_eq!(s("BY JANE DOE"), ["JANE DOE"]);
+        assert_eq!(s("BY JANE DOE"), ["Jane Doe"]);
     }
 
     #[test]
@@ -859,7 +915,7 @@ mod tests {
         assert!(s("20 Nov 2019 08:00 GMT").is_empty());
         assert_eq!(
             s("VICTOR TANGERMANN, FUTURISM 18 NOV 2019"),
-            ["VICTOR TANGERMANN"]
+            ["Victor Tangermann"]
         );
         assert_eq!(s("Jane Doe, Nov. 3, 2019 5:10 PM EST"), ["Jane Doe"]);
     }

@@ -403,7 +403,7 @@ pub fn choose_authors(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in author_candidates(meta, st, sites, host) {
-        let mut name = authors::strip_glued_agency(&n);
+        let mut name = authors::display_case(&authors::strip_glued_agency(&n));
         for site in sites {
             let lower = name.to_lowercase();
             let site_l = site.to_lowercase();

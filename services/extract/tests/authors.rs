@@ -131,7 +131,7 @@ fn an_agency_after_a_reporter_is_an_affiliation() {
     );
     assert_eq!(
         authors(&html, "https://news.example/x"),
-        ["Jane Doe", "ERIC TUCKER"]
+        ["Jane Doe", "Eric Tucker"]
     );
     let html = page(
         "",
@@ -496,5 +496,19 @@ fn dublin_core_writes_one_person_surname_first() {
     assert_eq!(
         authors(&html, "https://news.example/council"),
         ["Jane Doe", "John Roe"]
+    );
+}
+
+#[test]
+fn a_byline_in_capitals_gives_names_as_they_are_written() {
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline\"><span>By DANICA KIRKA and JILL LAWLESS</span> \
+         <span>Associated Press</span></div>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Danica Kirka", "Jill Lawless"]
     );
 }
