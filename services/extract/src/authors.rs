@@ -502,7 +502,13 @@ pub fn display_case(s: &str) -> String {
         let bare = w.trim_matches(|c: char| !c.is_alphabetic());
         let acronym = bare.len() <= 3 && !bare.chars().any(|c| "AEIOUY".contains(c));
         let roman = !bare.is_empty() && bare.chars().all(|c| "IVX".contains(c));
-        if acronym || roman || is_agency(bare) {
+        let known = bare.len() <= 4
+            && (is_agency(bare)
+                || [
+                    "USA", "US", "UK", "EU", "UN", "ABC", "ANI", "IANS", "PTI", "NPR",
+                ]
+                .contains(&bare));
+        if acronym || roman || known {
             return w.to_string();
         }
         let mut out = String::with_capacity(w.len());
@@ -857,6 +863,8 @@ mod tests {
         assert_eq!(s("By Jane DOE"), ["Jane DOE"]);
         assert_eq!(display_case("CNN WIRE"), "CNN Wire");
         assert_eq!(display_case("AFP"), "AFP");
+        assert_eq!(display_case("USA TODAY STAFF"), "USA Today Staff");
+        assert_eq!(display_case("JANE DOE REUTERS"), "Jane Doe Reuters");
     }
 
     #[test]
