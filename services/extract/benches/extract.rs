@@ -79,6 +79,12 @@ fn pathological() -> Pages {
     }
     s.push_str("</head><body><p>text</p></body></html>");
     v.push(("5000 JSON-LD blocks".to_string(), s.into_bytes()));
+    let mut s = String::from("<html><head>");
+    for i in 0..50_000 {
+        s.push_str(&format!("<meta name=\"author\" content=\"Jane Doe {i}\"><meta property=\"article:published_time\" content=\"2024-03-04T10:00:{:02}Z\">", i % 60));
+    }
+    s.push_str("</head><body><article><p>The story, as told by its many authors.</p></article></body></html>");
+    v.push(("50k author meta tags".to_string(), s.into_bytes()));
     v
 }
 

@@ -395,6 +395,10 @@ fn parsely(meta: &Meta) -> Option<Map<String, Value>> {
 
 /// Authors from the strongest source that names anyone, without an outlet's name glued to
 /// them ("Brian Truitt USA TODAY").
+/// The most names an article is credited to: a page of 50,000 author tags is hostile, and
+/// each name is checked against the others and the page text.
+const MAX_AUTHORS: usize = 100;
+
 pub fn choose_authors(
     meta: &Meta,
     st: &Structured<'_>,
@@ -402,7 +406,10 @@ pub fn choose_authors(
     host: &str,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for n in author_candidates(meta, st, sites, host) {
+    for n in author_candidates(meta, st, sites, host)
+        .into_iter()
+        .take(MAX_AUTHORS)
+    {
         let mut name = authors::display_case(&authors::strip_glued_agency(&n));
         for site in sites {
             let lower = name.to_lowercase();
@@ -504,7 +511,7 @@ fn author_candidates(
                 _ => false,
             };
             let items: Vec<&Value> = match v {
-                Value::Array(a) => a.iter().collect(),
+                Value::Array(a) => a.iter().take(MAX_AUTHORS).collect(),
                 x => vec![x],
             };
             let mut people = Vec::new();
@@ -533,6 +540,7 @@ fn author_candidates(
         }
     }
     let mut from_meta: Vec<String> = Vec::new();
+    let generator = meta.get(&["generator"]).map(str::trim);
     for key in [
         "author",
         "article:author",
@@ -547,14 +555,11 @@ fn author_candidates(
         "article:author_name",
         "og:article:author",
     ] {
-        for v in meta.get_all(key) {
+        for v in meta.get_all(key).take(MAX_AUTHORS) {
             // "PMJS - Coordenadoria de TI" as both author and generator: the site's software
             // credit, not a writer.
             if is_url(v)
-                || (key == "author"
-                    && meta
-                        .get(&["generator"])
-                        .is_some_and(|g| g.trim().eq_ignore_ascii_case(v.trim())))
+                || (key == "author" && generator.is_some_and(|g| g.eq_ignore_ascii_case(v.trim())))
             {
                 continue;
             }

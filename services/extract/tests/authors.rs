@@ -512,3 +512,29 @@ fn a_byline_in_capitals_gives_names_as_they_are_written() {
         ["Danica Kirka", "Jill Lawless"]
     );
 }
+
+#[test]
+fn a_page_of_hundreds_of_author_tags_credits_at_most_a_hundred() {
+    let first = ["Jane", "John", "Anna"];
+    let head_syl = ["Ab", "Be", "Co", "Du", "El", "Fa", "Gi", "Ho", "Ir", "Ju"];
+    let tail_syl = [
+        "ton", "son", "ley", "man", "ford", "well", "wood", "berg", "stein", "ski",
+    ];
+    let names: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                "{} {}{}",
+                first[i / 100],
+                head_syl[i / 10 % 10],
+                tail_syl[i % 10]
+            )
+        })
+        .collect();
+    let head: String = names
+        .iter()
+        .map(|n| format!("<meta name=\"author\" content=\"{n}\">"))
+        .collect();
+    let got = authors(&page(&head, "", ""), "https://news.example/council");
+    assert_eq!(got.len(), 100, "{got:?}");
+    assert_eq!(got[..], names[..100]);
+}
