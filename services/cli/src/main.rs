@@ -137,8 +137,14 @@ struct DemoArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Parse(args) => parse::run(args),
-        Command::Eval(args) => eval::run(args),
+        Command::Parse(args) => {
+            offline_logs();
+            parse::run(args)
+        }
+        Command::Eval(args) => {
+            offline_logs();
+            eval::run(args)
+        }
         Command::Demo(args) => with_runtime(cli.config, |s| demo(s, args)),
         Command::Migrate => with_runtime(cli.config, migrate),
         Command::Replay(args) => with_runtime(cli.config, |s| replay(s, args)),
@@ -155,6 +161,16 @@ fn main() -> ExitCode {
 }
 
 /// Load settings, start telemetry and a tokio runtime, and run an async command.
+/// Warnings on stderr for the commands that need no configuration (`parse`, `eval`): a page
+/// the extractor truncated at one of its limits says so. `RUST_LOG` overrides.
+fn offline_logs() {
+    newsflow_shared::telemetry::init(&newsflow_shared::config::TelemetrySettings {
+        filter: "warn".into(),
+        format: newsflow_shared::config::LogFormat::Human,
+        report_interval_secs: 0,
+    });
+}
+
 fn with_runtime<F, Fut>(config: Option<PathBuf>, f: F) -> anyhow::Result<ExitCode>
 where
     F: FnOnce(Settings) -> Fut,

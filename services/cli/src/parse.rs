@@ -80,6 +80,8 @@ fn outcome(
         Err(e) => return ("error", error_json("io", &format!("{e:#}"))),
     };
     let url = url.map(str::to_string).unwrap_or_else(|| file_url(path));
+    // At warn level, so the page is named in the warnings `newsflow parse` prints.
+    let _page = tracing::warn_span!("page", path = %path.display(), %url).entered();
     let input = PageInput {
         body: &body,
         url: &url,

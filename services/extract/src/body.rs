@@ -263,6 +263,7 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
     let mut pre_depth = 0u32;
     let mut in_body = false;
     let mut total = 0usize;
+    let mut text_cut = false;
     let mut hints: rustc_hash::FxHashMap<String, (f32, bool)> = rustc_hash::FxHashMap::default();
     hints.reserve(512);
 
@@ -330,7 +331,17 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                 }
                 match node.value() {
                     Node::Text(t) => {
-                        if !in_body || total > MAX_TEXT {
+                        if !in_body {
+                            continue;
+                        }
+                        if total > MAX_TEXT {
+                            if !text_cut {
+                                text_cut = true;
+                                tracing::warn!(
+                                    limit = MAX_TEXT,
+                                    "Page truncated: text after the text limit is not read"
+                                );
+                            }
                             continue;
                         }
                         if pre_depth > 0 {
@@ -351,6 +362,10 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                     }
                     Node::Element(el) => {
                         if els.len() >= MAX_ELEMENTS {
+                            tracing::warn!(
+                                limit = MAX_ELEMENTS,
+                                "Page truncated: elements after the element limit are not read"
+                            );
                             break 'walk;
                         }
                         let name = el.name();

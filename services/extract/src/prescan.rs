@@ -349,6 +349,12 @@ pub fn clean(html: &str) -> Cow<'_, str> {
         let end = tag_end(b, name_start + name_len);
         tags += 1;
         if tags > MAX_TAGS {
+            tracing::warn!(
+                limit = MAX_TAGS,
+                at_byte = lt,
+                dropped_bytes = b.len() - lt,
+                "Page truncated: markup after the tag limit is not read"
+            );
             skip!(lt, b.len());
             break;
         }

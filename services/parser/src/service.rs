@@ -148,7 +148,10 @@ async fn process(ch: &Channel, ctx: &Arc<Ctx>, delivery: Delivery) -> anyhow::Re
     async {
         let worker_ctx = ctx.clone();
         let data = delivery.data.clone();
+        // The extractor's own events (a page truncated at a limit) carry the page's span.
+        let page_span = tracing::Span::current();
         let (outcome, facts) = tokio::task::spawn_blocking(move || {
+            let _entered = page_span.enter();
             handler::handle(&data, worker_ctx.parser_version, &worker_ctx.extractor)
         })
         .await
