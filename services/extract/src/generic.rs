@@ -1470,6 +1470,22 @@ fn ld_body(s: &str) -> String {
         .join("\n\n")
 }
 
+/// The title of a bot check or access wall, whole.
+static WALL_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:just a moment(?:\.\.\.|…)?|attention required!? \| cloudflare|access denied|are you a robot\??|security check|ddos-guard|one more step)$",
+    )
+    .expect("valid regex")
+});
+
+/// What such a wall says.
+static WALL_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)checking (?:your browser|if the site connection is secure)|verify (?:that )?you are (?:a )?human|you don't have permission to access|enable javascript and cookies to continue|ddos protection by|please complete the security check|unusual (?:activity|traffic) from your (?:computer )?network",
+    )
+    .expect("valid regex")
+});
+
 fn not_article_reason(
     page: &Url,
     meta: &Meta,
@@ -1499,6 +1515,11 @@ fn not_article_reason(
         || title.contains("page does not exist");
     if error_title && body_len < 1500 {
         return Some("error page".to_string());
+    }
+    // A bot check or access wall served in the page's place (Cloudflare's "Just a
+    // moment...", "Access Denied", "Are you a robot?"): the story was never sent.
+    if body_len < 600 && (WALL_TITLE.is_match(title.trim()) || WALL_TEXT.is_match(&art.body)) {
+        return Some("bot check or access wall".to_string());
     }
     if strong {
         return None;

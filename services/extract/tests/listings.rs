@@ -67,3 +67,26 @@ fn a_story_with_related_teasers_under_it_is_an_article() {
     );
     assert_eq!(a.title.as_deref(), Some("Council extends program"));
 }
+
+#[test]
+fn a_bot_check_served_in_the_storys_place_is_not_an_article() {
+    let cloudflare = "<html><head><title>Just a moment...</title></head><body>\
+        <h1>news.example</h1><h2>Checking if the site connection is secure</h2>\
+        <p>news.example needs to review the security of your connection before proceeding.</p>\
+        <noscript>Enable JavaScript and cookies to continue</noscript>\
+        <p>Ray ID: 7d1a2b3c4d5e6f70</p></body></html>";
+    assert_eq!(
+        kind(cloudflare, "https://news.example/council/story"),
+        Err("bot check or access wall".to_string())
+    );
+    // A story about such pages is still a story.
+    let story = format!(
+        "<html><head><title>Why sites ask: are you a robot?</title></head><body><article>\
+         <h1>Why sites ask: are you a robot?</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        kind(&story, "https://news.example/tech/robots"),
+        Ok("Why sites ask: are you a robot?".to_string())
+    );
+}
