@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 /// Parse one `<script type="application/ld+json">` body, forgiving the usual breakage:
 /// HTML comments and CDATA around it, HTML-escaped quotes, raw control characters in strings,
-/// trailing commas, several values in a row.
+/// trailing commas, JavaScript comments, several values in a row.
 pub fn parse_tolerant(raw: &str) -> Vec<Value> {
     let mut s = raw.trim();
     for (open, close) in [
@@ -89,6 +89,18 @@ pub fn parse_tolerant(raw: &str) -> Vec<Value> {
         } else if c == '\'' {
             in_single = true;
             fixed.push('"');
+        } else if c == '/' && chars.get(i + 1) == Some(&'*') {
+            // A comment, as a CMS template leaves them: `/* ... */` or `// ...` to the line end.
+            let end = (i + 2..chars.len().saturating_sub(1))
+                .find(|&j| chars[j] == '*' && chars[j + 1] == '/')
+                .map_or(chars.len(), |j| j + 2);
+            i = end;
+            continue;
+        } else if c == '/' && chars.get(i + 1) == Some(&'/') {
+            i = (i + 2..chars.len())
+                .find(|&j| chars[j] == '\n')
+                .unwrap_or(chars.len());
+            continue;
         } else if c == ',' {
             let mut j = i + 1;
             while j < chars.len() && chars[j].is_whitespace() {
@@ -306,6 +318,10 @@ mod tests {
         assert_eq!(v[0]["headline"], "A B");
         let v = parse_tolerant("<!-- {&quot;@type&quot;: &quot;Article&quot;} -->");
         assert_eq!(v[0]["@type"], "Article");
+        let v = parse_tolerant(
+            "{\"@type\": \"Article\", /* the date */ \"url\": \"https://a.example/x\" // end\n}",
+        );
+        assert_eq!(v[0]["url"], "https://a.example/x");
         let v = parse_tolerant("{\"a\": [1, 2,], \"b\": \"it\\'s\"}");
         assert_eq!(v[0]["b"], "it's");
         let v = parse_tolerant(
