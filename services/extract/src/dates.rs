@@ -991,6 +991,15 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
             }
         });
     }
+    // ISO 8601's basic day ("20240304", NYT's `pdate`).
+    if s.len() == 8
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && let (Ok(y), Ok(mo), Ok(d)) = (s[..4].parse(), s[4..6].parse(), s[6..].parse())
+    {
+        return NaiveDate::from_ymd_opt(y, mo, d)
+            .filter(|d| plausible(*d))
+            .map(Parsed::Day);
+    }
     if let Some(c) = EPOCH.captures(s) {
         let secs: i64 = c[1].parse().ok()?;
         let t = DateTime::from_timestamp(secs, 0)?;
@@ -1228,6 +1237,21 @@ mod tests {
         assert_eq!(zone_for_host("example.co"), None);
         assert_eq!(zone_for_host("example.io"), None);
         assert_eq!(zone_for_host("example.com.br"), Some(America::Sao_Paulo));
+    }
+
+    #[test]
+    fn iso_basic_days_are_read_and_other_numbers_are_not() {
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
+        let day = |s: &str| match parse(s, &ctx, None) {
+            Some(Parsed::Day(d)) => Some(d.to_string()),
+            _ => None,
+        };
+        assert_eq!(day("20240304").as_deref(), Some("2024-03-04"));
+        assert_eq!(day("20241304"), None);
+        assert_eq!(day("12345678"), None);
     }
 
     #[test]

@@ -554,6 +554,7 @@ fn author_candidates(
         "cxenseparse:author",
         "article:author_name",
         "og:article:author",
+        "article.author",
     ] {
         for v in meta.get_all(key).take(MAX_AUTHORS) {
             // "PMJS - Coordenadoria de TI" as both author and generator: the site's software
