@@ -802,6 +802,7 @@ pub fn render(blocks: &[&Block]) -> String {
     let mut out = String::new();
     let mut prev_row = false;
     let mut prev_li = false;
+    let mut prev_number = 0;
     for b in blocks {
         let line = match b.kind {
             Kind::Li if b.number > 0 => format!("{}. {}", b.number, b.text),
@@ -818,12 +819,17 @@ pub fn render(blocks: &[&Block]) -> String {
             continue;
         }
         if !out.is_empty() {
-            // Rows of one table and items of one list stay on consecutive lines.
-            let tight = (b.kind == Kind::Row && prev_row) || (b.kind == Kind::Li && prev_li);
+            // Rows of one table and items of one list stay on consecutive lines; a list
+            // that starts over (bullets after numbers, or a new "1.") is a new block.
+            let same_list = prev_li
+                && (b.number > 0) == (prev_number > 0)
+                && (b.number == 0 || b.number > prev_number);
+            let tight = (b.kind == Kind::Row && prev_row) || (b.kind == Kind::Li && same_list);
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
         prev_row = b.kind == Kind::Row;
         prev_li = b.kind == Kind::Li;
+        prev_number = b.number;
         out.push_str(&line);
     }
     out
@@ -1530,6 +1536,23 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn two_lists_in_a_row_are_two_blocks() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <ul><li>Money for relief</li><li>A pay raise</li></ul>\
+             <ol><li>The House votes.</li><li>The mayor signs.</li></ol>\
+             <ol><li>Again from one.</li></ol><p>{PARA} Again.</p></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(
+            body.contains(
+                "- Money for relief\n- A pay raise\n\n1. The House votes.\n2. The mayor signs.\n\n1. Again from one."
+            ),
+            "{body}"
+        );
+    }
 
     #[test]
     fn rating_widgets_spacers_and_number_rows_are_not_text() {
