@@ -1341,11 +1341,27 @@ fn resolve_url(base: &Url, href: &str) -> Option<String> {
     newsflow_shared::urlnorm::resolve(base, &href).map(String::from)
 }
 
+/// The page's canonical address: `<link rel=canonical>`, else `og:url`, else the page's own.
+/// A canonical that names the site's home page for a page deeper in it is a template's
+/// mistake (one canonical for every page), and storage keys articles on this address: it
+/// would fold every story of the site into one.
 pub fn canonical(meta: &Meta, page: &Url) -> Option<String> {
+    let page_is_home = page.path().trim_matches('/').is_empty();
+    let usable = |c: &String| {
+        page_is_home
+            || Url::parse(c).is_ok_and(|u| {
+                !u.path().trim_matches('/').is_empty() || u.query().is_some_and(|q| !q.is_empty())
+            })
+    };
     meta.canonical
         .as_deref()
         .and_then(|c| resolve_url(page, c))
-        .or_else(|| meta.get(&["og:url"]).and_then(|c| resolve_url(page, c)))
+        .filter(usable)
+        .or_else(|| {
+            meta.get(&["og:url"])
+                .and_then(|c| resolve_url(page, c))
+                .filter(usable)
+        })
         .or_else(|| {
             let mut u = page.clone();
             newsflow_shared::urlnorm::canonicalize_url(&mut u);
