@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+)",
+        r"(?i)^\s*(?:(?:(?:written|posted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:]\s*)",
     )
     .expect("valid regex")
 });
@@ -313,8 +313,29 @@ fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether a cleaned string looks like a person's (or an agency's) name.
+/// Han, kana and Hangul: scripts whose names are written without capitals or spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // kana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // Han
+        | 0xAC00..=0xD7AF // Hangul syllables
+    )
+}
+
+/// A name in those scripts: two to eight characters ("张三", "山田太郎", "홍길동"), a middle
+/// dot between given and family name allowed.
+fn looks_like_cjk_name(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    (2..=8).contains(&chars.len())
+        && s.split_whitespace().count() <= 3
+        && chars.iter().all(|&c| is_cjk(c) || c == '·' || c == '・')
+}
+
 pub fn looks_like_name(s: &str) -> bool {
     let s = &*without_nickname(s);
+    if looks_like_cjk_name(s) {
+        return !NOT_NAMES.contains(&s);
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || s.chars().count() > 60 || s.chars().count() < 2 {
         return false;
@@ -463,6 +484,23 @@ pub fn clean_name(s: &str) -> Option<String> {
         })
         .to_string();
     let s = without_outlet(&s);
+    // "홍길동 기자", "山田太郎記者": the title after a name in Korean, Japanese and Chinese.
+    let s = [
+        "기자",
+        "특파원",
+        "記者",
+        "记者",
+        "特派員",
+        "特派员",
+        "通讯员",
+    ]
+    .iter()
+    .find_map(|t| {
+        s.strip_suffix(t)
+            .map(str::trim_end)
+            .filter(|h| looks_like_cjk_name(h))
+    })
+    .unwrap_or(s);
     let mut words: Vec<&str> = s.split_whitespace().collect();
     // "Cara Dumaplin RN": a credential after a full name.
     if words.len() >= 3
@@ -852,6 +890,16 @@ mod tests {
 
     fn s(x: &str) -> Vec<String> {
         split_authors(x)
+    }
+
+    #[test]
+    fn names_in_chinese_japanese_and_korean() {
+        assert_eq!(s("作者：张三"), ["张三"]);
+        assert_eq!(s("記者：山田太郎"), ["山田太郎"]);
+        assert_eq!(s("홍길동 기자"), ["홍길동"]);
+        assert_eq!(s("By 山田太郎"), ["山田太郎"]);
+        // A sentence in those scripts is not a name.
+        assert!(s("今日は晴れです。明日は雨が降るでしょう").is_empty());
     }
 
     #[test]
