@@ -804,30 +804,40 @@ fn date_hint(class_id: &str) -> bool {
         && !class_id.contains("validate")
 }
 
-/// Text of an element, at most about `max` bytes, without `<script>`/`<style>`.
 /// A heading whose text is a link with a real target: a teaser for another page.
 fn teaser_heading(e: scraper::ElementRef<'_>) -> bool {
+    use ego_tree::iter::Edge;
+    let real_link = |n: ego_tree::NodeRef<'_, scraper::Node>| {
+        n.value().as_element().is_some_and(|el| {
+            el.name() == "a"
+                && el
+                    .attr("href")
+                    .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
+        })
+    };
     let mut total = 0usize;
     let mut linked = 0usize;
-    // Headings nest inside one another through other elements: a bounded look.
-    for d in e.descendants().take(500) {
-        if let Some(t) = d.value().as_text() {
-            let n = t.trim().chars().count();
-            total += n;
-            let in_link = d.ancestors().take_while(|a| a.id() != e.id()).any(|a| {
-                a.value().as_element().is_some_and(|el| {
-                    el.name() == "a"
-                        && el.attr("href").is_some_and(|h| {
-                            !h.trim().is_empty() && !h.trim_start().starts_with('#')
-                        })
-                })
-            });
-            if in_link {
-                linked += n;
+    // Links open around the text being counted.
+    let mut links = 0u32;
+    // Headings nest inside one another through other elements: a bounded look (each node
+    // is opened and closed).
+    for edge in e.traverse().take(1000) {
+        match edge {
+            Edge::Open(n) if real_link(n) => links += 1,
+            Edge::Close(n) if real_link(n) => links = links.saturating_sub(1),
+            Edge::Open(n) => {
+                if let Some(t) = n.value().as_text() {
+                    let c = t.trim().chars().count();
+                    total += c;
+                    if links > 0 {
+                        linked += c;
+                    }
+                    if total > 300 {
+                        return false;
+                    }
+                }
             }
-        }
-        if total > 300 {
-            return false;
+            Edge::Close(_) => {}
         }
     }
     total >= 10 && linked * 10 >= total * 8

@@ -42,13 +42,22 @@ fn site_like(seg: &str, site_names: &[String], host: &str) -> bool {
 }
 
 /// Remove a site name (or a short section/site tail) from a `<title>`-like string.
+/// The title around the last `sep` in it: (headline, site) when the site comes last.
+fn split_last<'a>(t: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    t.rfind(sep).map(|i| (&t[..i], &t[i + sep.len()..]))
+}
+
+/// The title around the first `sep` in it: (site, headline) when the site comes first.
+fn split_first<'a>(t: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    t.find(sep).map(|i| (&t[..i], &t[i + sep.len()..]))
+}
+
 pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
     let mut t = collapse_ws(title);
     for _ in 0..3 {
         let mut changed = false;
         for sep in SEPARATORS {
-            if let Some(i) = t.rfind(sep) {
-                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if let Some((head, tail)) = split_last(&t, sep) {
                 let tail_words = tail.split_whitespace().count();
                 let head_words = head.split_whitespace().count();
                 let is_site = site_like(tail, site_names, host);
@@ -62,13 +71,13 @@ pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
                     break;
                 }
             }
-            if let Some(i) = t.find(sep) {
-                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-                if !tail.trim().is_empty() && site_like(head, site_names, host) {
-                    t = tail.trim().to_string();
-                    changed = true;
-                    break;
-                }
+            if let Some((head, tail)) = split_first(&t, sep)
+                && !tail.trim().is_empty()
+                && site_like(head, site_names, host)
+            {
+                t = tail.trim().to_string();
+                changed = true;
+                break;
             }
         }
         if !changed {
@@ -87,8 +96,8 @@ pub fn site_in_title(title: &str, host: &str) -> Option<String> {
         .iter()
         .filter(|sep| **sep != ": ")
         .find_map(|sep| {
-            let tail = t.rfind(sep).map(|i| &t[i + sep.len()..]);
-            let head = t.find(sep).map(|i| &t[..i]);
+            let tail = split_last(&t, sep).map(|(_, tail)| tail);
+            let head = split_first(&t, sep).map(|(head, _)| head);
             [tail, head].into_iter().flatten().find(|seg| {
                 let seg = seg.trim();
                 (1..=5).contains(&seg.split_whitespace().count())
