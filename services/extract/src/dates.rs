@@ -1136,6 +1136,57 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
     best
 }
 
+/// A dateline that counts from the day it is read: `Some(false)` for "Today, 09:30",
+/// `Some(true)` for "Yesterday at 3:45 PM" (English, German, French, Spanish, Italian,
+/// Portuguese, Dutch, Polish, Russian), `None` otherwise.
+pub fn relative_day(s: &str) -> Option<bool> {
+    const TODAY: &[&str] = &[
+        "today",
+        "heute",
+        "aujourd'hui",
+        "aujourd’hui",
+        "hoy",
+        "oggi",
+        "hoje",
+        "vandaag",
+        "dzisiaj",
+        "dziś",
+        "сегодня",
+    ];
+    const YESTERDAY: &[&str] = &[
+        "yesterday",
+        "gestern",
+        "hier",
+        "ayer",
+        "ieri",
+        "ontem",
+        "gisteren",
+        "wczoraj",
+        "вчера",
+    ];
+    if s.len() >= 60 || find_day(s).is_some() {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    let mut words = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '|'))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "last" | "updated" | "published" | "posted"));
+    let first = words.next()?;
+    // The word alone or before a time ("hier à 15h30"), not a sentence ("Hier ist ...").
+    let rest = words.count();
+    if rest > 5 || (rest > 0 && find_time(s).is_none()) {
+        return None;
+    }
+    if TODAY.contains(&first) {
+        Some(false)
+    } else if YESTERDAY.contains(&first) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let now = ctx.fetched_at?;
     let ascii = s.to_ascii_lowercase();
@@ -1143,21 +1194,19 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     if lower.len() < 40 && (lower.contains("just now") || lower == "now") {
         return Some(Parsed::Instant(now.fixed_offset()));
     }
-    let yesterday = lower.contains("yesterday");
-    if lower.len() < 40
-        && (yesterday || lower.trim_start().starts_with("today"))
-        && find_day(s).is_none()
-    {
+    if let Some(yesterday) = relative_day(s) {
         // "Yesterday at 3:45 PM" in the site's zone: the instant, counted from the fetch
-        // time's day there.
+        // time's day there. Without a zone, the day only ("Today, 09:30" could be either
+        // side of midnight somewhere, but a day is what the page says).
         let back = Duration::days(i64::from(yesterday));
-        if let (Some(t), Some(tz)) = (find_time(s), tz) {
+        let time = find_time(s);
+        if let (Some(t), Some(tz)) = (time, tz) {
             let day = (now.with_timezone(&tz) - back).date_naive();
             if let Some(i) = local_to_fixed(tz, day.and_time(t)) {
                 return Some(Parsed::Instant(i));
             }
         }
-        if yesterday {
+        if yesterday || time.is_some() {
             return Some(Parsed::Day((now - back).date_naive()));
         }
     }
@@ -1594,6 +1643,26 @@ mod tests {
         );
         // "Today" with no time is no date.
         assert_eq!(at("Today", late), None);
+        // Without a zone, "Today, 09:30" is the fetch day, not an invented instant.
+        assert_eq!(r("Today, 09:30").as_deref(), Some("2026-01-15"));
+        assert_eq!(
+            r("Updated yesterday at 3:45 PM").as_deref(),
+            Some("2026-01-14")
+        );
+        let berlin = |s: &str| {
+            parse(s, &ctx, Some(chrono_tz::Europe::Berlin))
+                .map(|p| p.resolve(None, None).to_string())
+        };
+        assert_eq!(
+            berlin("Heute, 09:30 Uhr").as_deref(),
+            Some("2026-01-15T09:30:00+01:00")
+        );
+        assert_eq!(
+            berlin("hier à 15h30").as_deref(),
+            Some("2026-01-14T15:30:00+01:00")
+        );
+        assert_eq!(relative_day("Hier ist die Lage"), None);
+        assert_eq!(relative_day("Today in history: March 4, 2024"), None);
         // Other languages.
         for (s, want) in [
             ("vor 3 Stunden", "2026-01-15T09:00:00+00:00"),

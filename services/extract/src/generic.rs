@@ -249,7 +249,14 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
         .iter()
         .filter(|c| !c.visible || seen.insert((c.text.trim(), c.visible)))
         .take(40)
-        .filter_map(|c| dates::parse(&c.text, ctx, None).map(|p| (p, c.visible)))
+        .filter_map(|c| {
+            // "Today, 09:30" counts from the fetch time's day in the site's zone (or the
+            // locale's): which day that is depends on the zone.
+            let tz = (c.visible && dates::relative_day(&c.text).is_some())
+                .then(|| zones.site.or(zones.locale))
+                .flatten();
+            dates::parse(&c.text, ctx, tz).map(|p| (p, c.visible))
+        })
         // Midnight without a zone is a day written as a time ("4/24/2000 12:00:00 AM").
         .map(|(p, v)| match p {
             Parsed::Naive(n) if n.time() == chrono::NaiveTime::MIN => (Parsed::Day(n.date()), v),

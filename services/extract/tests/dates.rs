@@ -387,3 +387,37 @@ fn a_utc_instant_is_shown_on_the_sites_own_day() {
         Some("2025-12-19T02:41:41+00:00")
     );
 }
+
+#[test]
+fn today_at_a_time_is_placed_in_the_sites_zone() {
+    use newsflow_extract::{PageContent, PageInput, extract};
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p class=\"date\">Today, 09:30</p><p>{PARA}</p>\
+         <p>{PARA}</p></article></body></html>"
+    );
+    let fetched = chrono::DateTime::parse_from_rfc3339("2024-07-04T15:00:00Z")
+        .expect("valid")
+        .with_timezone(&chrono::Utc);
+    let published = |url: &str| match extract(&PageInput {
+        body: html.as_bytes(),
+        url,
+        content_type: None,
+        fetched_at: Some(fetched),
+    })
+    .expect("extracts")
+    {
+        PageContent::Article { article, .. } => article.published_at.map(|p| p.to_string()),
+        PageContent::NotArticle { reason, .. } => panic!("{reason}"),
+    };
+    // A British site: London's summer time.
+    assert_eq!(
+        published("https://news.example.co.uk/council").as_deref(),
+        Some("2024-07-04T09:30:00+01:00")
+    );
+    // No zone known: the day only.
+    assert_eq!(
+        published("https://news.example/council").as_deref(),
+        Some("2024-07-04")
+    );
+}
