@@ -45,6 +45,10 @@ fn main() {
         println!("meta {k}: {v}");
     }
     println!("date_texts: {:?}", m.date_texts);
+    println!(
+        "teaser_headings: {} teasers: {:?}",
+        m.teaser_headings, m.teasers
+    );
     println!("dateline_texts: {:?}", m.dateline_texts);
     for t in &m.times {
         println!("time: {t:?}");

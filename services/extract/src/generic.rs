@@ -1596,7 +1596,7 @@ fn not_article_reason(
         .collect();
     let longest_paragraph = art
         .body
-        .split("\n\n")
+        .split('\n')
         .map(|p| p.chars().count())
         .max()
         .unwrap_or(0);
@@ -1608,6 +1608,26 @@ fn not_article_reason(
         return Some(format!(
             "listing or index page ({} teaser headlines)",
             meta.teaser_headings
+        ));
+    }
+    // The text taken for the story is a run of teasers (cards, linked headlines, list items
+    // with a summary) on an undated page: a listing of undated cards. (A dated page with
+    // cards in its text is a listicle or a guide: alternativeto.net, the NCSC's.)
+    let teasers_in_body = meta
+        .teasers
+        .iter()
+        .filter(|t| t.chars().count() >= 12 && art.body.contains(t.as_str()))
+        .count();
+    // A teaser is a few lines (headline, summary, "Read more"): they are a quarter of a
+    // listing's lines at least, where a guide's linked checklist is a sprinkling.
+    let lines = art.body.lines().filter(|l| !l.trim().is_empty()).count();
+    if longest_paragraph < 400
+        && teasers_in_body >= 6
+        && teasers_in_body * 4 >= lines
+        && art.published_at.is_none()
+    {
+        return Some(format!(
+            "listing or index page ({teasers_in_body} teasers in the text)"
         ));
     }
     if segs.is_empty() && art.published_at.is_none() && body_len < 3000 {

@@ -44,6 +44,10 @@ pub struct Meta {
     /// Headings outside page furniture that are a link to another page: a listing's
     /// teasers.
     pub teaser_headings: usize,
+    /// The headlines of teasers outside page furniture (a linked heading, a card with a
+    /// heading, a summary and a link, a list item that links a headline and says more):
+    /// the body holding many of them is a listing's, not a story's. At most 60.
+    pub teasers: Vec<String>,
     /// `<h1>`s that hold the site's name (a logo, a link home).
     pub site_titles: Vec<String>,
     pub canonical: Option<String>,
@@ -447,10 +451,22 @@ pub fn collect(doc: &Html) -> Meta {
                         }
                     }
                     "h2" | "h3" | "h4" if !bp => {
-                        if let Some(e) = elr
-                            && teaser_heading(e)
-                        {
-                            m.teaser_headings += 1;
+                        if let Some(e) = elr {
+                            let linked = teaser_heading(e);
+                            if linked {
+                                m.teaser_headings += 1;
+                            }
+                            if m.teasers.len() < 60 && (linked || teaser_card(e)) {
+                                let t = collapse_ws(&bounded_text(e, 300));
+                                if !t.is_empty() {
+                                    m.teasers.push(t);
+                                }
+                            }
+                        }
+                    }
+                    "li" if !bp && m.teasers.len() < 60 => {
+                        if let Some(t) = elr.and_then(teaser_item) {
+                            m.teasers.push(t);
                         }
                     }
                     "h1" if m.h1s.len() < 20 => {
@@ -806,15 +822,6 @@ fn date_hint(class_id: &str) -> bool {
 
 /// A heading whose text is a link with a real target: a teaser for another page.
 fn teaser_heading(e: scraper::ElementRef<'_>) -> bool {
-    use ego_tree::iter::Edge;
-    let real_link = |n: ego_tree::NodeRef<'_, scraper::Node>| {
-        n.value().as_element().is_some_and(|el| {
-            el.name() == "a"
-                && el
-                    .attr("href")
-                    .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
-        })
-    };
     let mut total = 0usize;
     let mut linked = 0usize;
     // Links open around the text being counted.
@@ -841,6 +848,67 @@ fn teaser_heading(e: scraper::ElementRef<'_>) -> bool {
         }
     }
     total >= 10 && linked * 10 >= total * 8
+}
+
+/// A link with a real target (not a fragment, not empty).
+fn real_link(n: ego_tree::NodeRef<'_, Node>) -> bool {
+    n.value().as_element().is_some_and(|el| {
+        el.name() == "a"
+            && el
+                .attr("href")
+                .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
+    })
+}
+
+/// A heading in a card: the smallest box around it (three levels up at most) that holds
+/// a link, no other heading and at most a summary's worth of text.
+fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
+    let mut node = *e;
+    for _ in 0..3 {
+        let Some(parent) = node.parent().filter(|p| p.value().is_element()) else {
+            return false;
+        };
+        node = parent;
+        let (mut headings, mut links, mut text) = (0usize, 0usize, 0usize);
+        for edge in node.traverse().take(600) {
+            let Edge::Open(n) = edge else { continue };
+            match n.value() {
+                Node::Element(el)
+                    if matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+                {
+                    headings += 1;
+                }
+                Node::Element(_) if real_link(n) => links += 1,
+                Node::Text(t) => text += t.trim().chars().count(),
+                _ => {}
+            }
+        }
+        if headings > 1 || text > 600 {
+            return false;
+        }
+        if links > 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A list item that opens with a linked headline (four words or more) and says more after
+/// it: the headline, else `None`.
+fn teaser_item(e: scraper::ElementRef<'_>) -> Option<String> {
+    // The first child that is an element or words: text before the link is no teaser.
+    let first = e.children().find(|c| {
+        c.value().is_element() || c.value().as_text().is_some_and(|t| !t.trim().is_empty())
+    })?;
+    if !real_link(first) {
+        return None;
+    }
+    let link = collapse_ws(&bounded_text(scraper::ElementRef::wrap(first)?, 300));
+    let all = bounded_text(e, 700);
+    let all_len = all.trim().chars().count();
+    let link_len = link.chars().count();
+    (link.split_whitespace().count() >= 4 && all_len >= link_len + 30 && all_len <= 600)
+        .then_some(link)
 }
 
 /// An `<h1>` that holds the site's name, as many themes mark up the logo: a class saying

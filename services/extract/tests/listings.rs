@@ -90,3 +90,70 @@ fn a_bot_check_served_in_the_storys_place_is_not_an_article() {
         Ok("Why sites ask: are you a robot?".to_string())
     );
 }
+
+/// An undated card: a heading, a summary, a link to the story.
+fn card(i: usize) -> String {
+    format!(
+        "<div class=\"card\"><h3>Council story number {i} makes headlines</h3><p>A short \
+         summary of story {i} that tells readers what happened at the council.</p>\
+         <a href=\"/news/council-story-{i}\">Read more</a></div>"
+    )
+}
+
+#[test]
+fn a_page_of_undated_cards_or_linked_items_is_a_listing() {
+    let cards: String = (0..10).map(card).collect();
+    let items: String = (0..10)
+        .map(|i| {
+            format!(
+                "<li><a href=\"/news/council-story-{i}\">Council story number {i} makes \
+                 headlines</a> A short summary of what happened at the council.</li>"
+            )
+        })
+        .collect();
+    for teasers in [cards, format!("<ul>{items}</ul>")] {
+        let html = format!(
+            "<html><head><title>Local government | News Example</title></head><body>\
+             <h1>Local government</h1>{teasers}</body></html>"
+        );
+        let got = kind(&html, "https://news.example/local-government");
+        assert!(
+            got.as_ref()
+                .is_err_and(|r| r.contains("teasers in the text")),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_undated_story_with_cards_under_it_is_an_article() {
+    // The cards inside the story's own container, where the body may take them.
+    let cards: String = (0..8).map(card).collect();
+    let paras: String = (0..12).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+    let html = format!(
+        "<html><head><title>Council extends program | News Example</title></head><body>\
+         <article><h1>Council extends program</h1>{paras}\
+         <section><h2>Read next</h2>{cards}</section></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/news/council-extends-program");
+    assert_eq!(a.title.as_deref(), Some("Council extends program"));
+}
+
+#[test]
+fn an_undated_guide_with_a_linked_checklist_is_an_article() {
+    let paras: String = (0..30).map(|i| format!("<p>{PARA} ({i})</p>")).collect();
+    let items: String = (0..8)
+        .map(|i| {
+            format!(
+                "<li><a href=\"/guides/step-{i}\">Book the venue for step {i}</a> and write \
+                 down what it costs, so the budget holds.</li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Wedding checklist | News Example</title></head><body><article>\
+         <h1>Wedding checklist</h1>{paras}<ul>{items}</ul></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/guides/wedding-checklist");
+    assert!(a.body.contains("Book the venue for step 7"), "{}", a.body);
+}
