@@ -1428,6 +1428,18 @@ fn topics(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
 }
 
 pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> {
+    let declared = declared_language(meta, st);
+    // "en" is what themes ship with (WordPress's `lang="en-US"`): a story plainly in
+    // another language says which.
+    if declared.as_deref() == Some("en")
+        && let Some(d) = lang::detect_sure(body)
+    {
+        return Some(d);
+    }
+    declared.or_else(|| lang::detect(body))
+}
+
+fn declared_language(meta: &Meta, st: &Structured<'_>) -> Option<String> {
     meta.html_lang
         .as_deref()
         .and_then(lang::from_tag)
@@ -1440,7 +1452,6 @@ pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> 
                 .as_deref()
                 .and_then(lang::from_tag)
         })
-        .or_else(|| lang::detect(body))
 }
 
 fn word_f1(a: &str, b: &str) -> f32 {

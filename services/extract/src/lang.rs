@@ -105,6 +105,23 @@ pub fn detect(text: &str) -> Option<String> {
     iso3_to_1(info.lang().code()).map(str::to_string)
 }
 
+/// [`detect`], only when whatlang is sure: to overrule a page that declares another
+/// language.
+pub fn detect_sure(text: &str) -> Option<String> {
+    let mut end = text.len().min(3000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().count() < 400 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    (info.is_reliable() && info.confidence() >= 0.9)
+        .then(|| iso3_to_1(info.lang().code()).map(str::to_string))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

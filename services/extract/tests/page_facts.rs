@@ -1,4 +1,5 @@
-//! The canonical address, on which storage keys articles.
+//! Facts about the page besides its story: the canonical address (on which storage keys
+//! articles) and the language.
 
 mod common;
 
@@ -58,5 +59,35 @@ fn a_home_page_canonical_on_a_story_is_a_template_mistake() {
         )
         .as_deref(),
         Some("https://news.example/city/council-extends")
+    );
+}
+
+#[test]
+fn a_theme_declaring_english_yields_to_a_story_plainly_in_another_language() {
+    let de = "Der Bundestag hat am Montag nach einer langen Debatte den Haushalt für das \
+              kommende Jahr beschlossen. Die Regierung sprach von einem wichtigen Schritt für \
+              die Stabilität des Landes. Die Opposition kritisierte, dass zu wenig Geld für \
+              Bildung und Infrastruktur vorgesehen sei. Nun muss noch der Bundesrat zustimmen, \
+              was als sicher gilt, auch wenn einige Länder Bedenken angemeldet haben.";
+    let page = |lang: &str, text: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Haushalt beschlossen</title></head><body>\
+             <article><h1>Haushalt beschlossen</h1><p>{text}</p><p>{text}</p></article>\
+             </body></html>"
+        )
+    };
+    let url = "https://news.example/politik/haushalt";
+    assert_eq!(
+        article(&page("en-US", de), url).language.as_deref(),
+        Some("de")
+    );
+    // Another declared language stands; so does English over English.
+    assert_eq!(
+        article(&page("fr", de), url).language.as_deref(),
+        Some("fr")
+    );
+    assert_eq!(
+        article(&page("en", PARA), url).language.as_deref(),
+        Some("en")
     );
 }
