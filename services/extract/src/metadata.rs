@@ -294,6 +294,7 @@ pub fn collect(doc: &Html) -> Meta {
                         && m.bylines.len() < 60
                         && tt.len() < 120
                         && is_by_text(tt)
+                        && !in_teaser(node)
                     {
                         // "By" alone: the name is in the next element; take the parent's text.
                         let text = if tt.split_whitespace().count() <= 2 {
@@ -887,6 +888,52 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
             return false;
         }
         if links > 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Text in a teaser for another story: a small box (two levels up at most) that also holds
+/// a link of three words or more, the other story's headline ("Mayor resigns after
+/// scandal" above its "By John Roe"), and not the page's `<h1>`.
+fn in_teaser(text: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut node = text;
+    for _ in 0..2 {
+        let Some(parent) = node.parent().filter(|p| p.value().is_element()) else {
+            return false;
+        };
+        node = parent;
+        let mut chars = 0usize;
+        let mut headline_link = false;
+        for edge in node.traverse().take(200) {
+            let Edge::Open(n) = edge else { continue };
+            if let Some(t) = n.value().as_text() {
+                chars += t.trim().chars().count();
+            } else if n.value().as_element().is_some_and(|e| e.name() == "h1") {
+                // The story's own header (headline, then the byline).
+                return false;
+            } else if real_link(n)
+                // A link into a page ("#comments", "One comment so far") heads no story.
+                && !n
+                    .value()
+                    .as_element()
+                    .and_then(|e| e.attr("href"))
+                    .is_some_and(|h| h.contains('#'))
+                && !n.descendants().any(|d| d.id() == text.id())
+            {
+                let words: usize = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text())
+                    .map(|t| t.split_whitespace().count())
+                    .sum();
+                headline_link |= words >= 3;
+            }
+        }
+        if chars > 300 {
+            return false;
+        }
+        if headline_link {
             return true;
         }
     }

@@ -538,3 +538,23 @@ fn a_page_of_hundreds_of_author_tags_credits_at_most_a_hundred() {
     assert_eq!(got.len(), 100, "{got:?}");
     assert_eq!(got[..], names[..100]);
 }
+
+#[test]
+fn a_byline_under_another_storys_headline_is_not_the_author() {
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         <div class=\"col-right\"><div class=\"item\"><a href=\"/a\">Mayor resigns after \
+         scandal</a><p>By John Roe</p></div><div class=\"item\"><a href=\"/b\">Storm hits \
+         the coast</a><p>By Mary Major</p></div></div></body></html>"
+    );
+    assert!(authors(&html, "https://news.example/council").is_empty());
+    // The story's own byline beside a link to its comments stays.
+    let html = page(
+        "",
+        "",
+        "<div class=\"entry-meta\"><p>by <a href=\"/author/amanda/\">Amanda</a> · \
+         <a href=\"https://news.example/council#comments\">One comment so far</a></p></div>",
+    );
+    assert_eq!(authors(&html, "https://news.example/council"), ["Amanda"]);
+}
