@@ -1432,6 +1432,7 @@ pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> 
     // "en" is what themes ship with (WordPress's `lang="en-US"`): a story plainly in
     // another language says which.
     if declared.as_deref() == Some("en")
+        && !lang::reads_english(body)
         && let Some(d) = lang::detect_sure(body)
     {
         return Some(d);

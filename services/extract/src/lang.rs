@@ -105,6 +105,26 @@ pub fn detect(text: &str) -> Option<String> {
     iso3_to_1(info.lang().code()).map(str::to_string)
 }
 
+/// Whether a text reads as English: its first 150 words hold the commonest English words
+/// at least as often as English prose does (one word in eight). Cheap, where whatlang is
+/// not (a sixteenth of a page's extraction time).
+pub fn reads_english(text: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on",
+        "are", "be", "this", "by", "at", "from", "or", "have", "an", "they", "which", "you",
+        "were", "their", "has", "but", "not", "we", "his", "her", "said",
+    ];
+    let (mut all, mut common) = (0usize, 0usize);
+    for w in text.split_whitespace().take(150) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        all += 1;
+        if COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            common += 1;
+        }
+    }
+    all > 0 && common * 8 >= all
+}
+
 /// [`detect`], only when whatlang is sure: to overrule a page that declares another
 /// language.
 pub fn detect_sure(text: &str) -> Option<String> {
@@ -125,6 +145,19 @@ pub fn detect_sure(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_is_told_cheaply() {
+        assert!(reads_english(
+            "The council voted on Tuesday to extend the program, which supports small \
+             businesses across the region, for another three years."
+        ));
+        assert!(!reads_english(
+            "Der Bundestag hat am Montag nach einer langen Debatte den Haushalt für das \
+             kommende Jahr beschlossen."
+        ));
+        assert!(!reads_english(""));
+    }
 
     #[test]
     fn tags_and_detection() {
