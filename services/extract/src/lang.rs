@@ -88,13 +88,18 @@ fn iso3_to_1(code: &str) -> Option<&'static str> {
     })
 }
 
-/// Detect the language of a text (a bounded prefix of it).
-pub fn detect(text: &str) -> Option<String> {
-    let mut end = text.len().min(2000);
+/// The first `max` bytes of a text, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
+    &text[..end]
+}
+
+/// Detect the language of a text (a bounded prefix of it).
+pub fn detect(text: &str) -> Option<String> {
+    let sample = prefix(text, 2000);
     if sample.split_whitespace().count() < 8 {
         return None;
     }
@@ -107,7 +112,7 @@ pub fn detect(text: &str) -> Option<String> {
 
 /// Whether a text reads as English: its first 150 words hold the commonest English words
 /// at least as often as English prose does (one word in eight). Cheap, where whatlang is
-/// not (a sixteenth of a page's extraction time).
+/// not (run on every page, it was 6% of the instructions of a batch).
 pub fn reads_english(text: &str) -> bool {
     const COMMON: &[&str] = &[
         "the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on",
@@ -128,11 +133,7 @@ pub fn reads_english(text: &str) -> bool {
 /// [`detect`], only when whatlang is sure: to overrule a page that declares another
 /// language.
 pub fn detect_sure(text: &str) -> Option<String> {
-    let mut end = text.len().min(3000);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
+    let sample = prefix(text, 3000);
     if sample.chars().count() < 400 {
         return None;
     }
