@@ -1164,7 +1164,7 @@ pub fn relative_day(s: &str) -> Option<bool> {
         "wczoraj",
         "вчера",
     ];
-    if s.len() >= 60 || find_day(s).is_some() {
+    if s.len() >= 60 {
         return None;
     }
     let lower = s.to_lowercase();
@@ -1178,13 +1178,15 @@ pub fn relative_day(s: &str) -> Option<bool> {
     if rest > 5 || (rest > 0 && find_time(s).is_none()) {
         return None;
     }
-    if TODAY.contains(&first) {
-        Some(false)
+    let yesterday = if TODAY.contains(&first) {
+        false
     } else if YESTERDAY.contains(&first) {
-        Some(true)
+        true
     } else {
-        None
-    }
+        return None;
+    };
+    // "Today in history: March 4, 2024" names its day.
+    find_day(s).is_none().then_some(yesterday)
 }
 
 fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {

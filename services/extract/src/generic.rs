@@ -230,8 +230,15 @@ static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// A dateline that gives the page's revision, not its publication: it opens with "Updated"
 /// or the word stands right before its first date.
 fn says_updated(t: &str) -> bool {
-    UPDATED_LINE.is_match(t)
-        || dates::find_day(t).is_some_and(|(_, (s, _))| UPDATED_BEFORE.is_match(&t[..s]))
+    if UPDATED_LINE.is_match(t) {
+        return true;
+    }
+    // Most datelines name no update: the search for their day is skipped.
+    let l = t.to_lowercase();
+    ["updat", "modif", "edit", "aktualis", "mis à jour", "actualiz", "atualiz"]
+        .iter()
+        .any(|w| l.contains(w))
+        && dates::find_day(t).is_some_and(|(_, (s, _))| UPDATED_BEFORE.is_match(&t[..s]))
 }
 
 /// Pick a date from candidate strings in trust order: the first that parses, upgraded to an
