@@ -235,9 +235,17 @@ fn says_updated(t: &str) -> bool {
     }
     // Most datelines name no update: the search for their day is skipped.
     let l = t.to_lowercase();
-    ["updat", "modif", "edit", "aktualis", "mis à jour", "actualiz", "atualiz"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "updat",
+        "modif",
+        "edit",
+        "aktualis",
+        "mis à jour",
+        "actualiz",
+        "atualiz",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
         && dates::find_day(t).is_some_and(|(_, (s, _))| UPDATED_BEFORE.is_match(&t[..s]))
 }
 
@@ -1715,8 +1723,10 @@ pub fn extract(
             exclude: None,
         },
     );
+    // A page the browser renders from script has no text of its own: its JSON-LD's, however
+    // short, is the story.
     if let Some(ab) = ld_str(st.art, "articleBody")
-        && ab.len() >= 300
+        && (ab.len() >= 300 || (body_text.len() < 150 && ab.len() > body_text.len()))
     {
         let ab = ld_body(&ab);
         let f1 = word_f1(&ab, &body_text);

@@ -91,3 +91,18 @@ fn a_theme_declaring_english_yields_to_a_story_plainly_in_another_language() {
         Some("en")
     );
 }
+
+#[test]
+fn a_page_rendered_by_script_takes_its_json_ld_article_body() {
+    let body = "The council voted on Tuesday to extend the program for three years. Owners \
+                said demand was strong.";
+    let html = format!(
+        "<html><head><title>Council extends program</title>\
+         <script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"NewsArticle\",\"headline\":\"Council extends program\",\
+         \"articleBody\":\"{body}\"}}</script></head><body><div id=\"root\"></div>\
+         <noscript>You need to enable JavaScript to run this app.</noscript></body></html>"
+    );
+    let a = article(&html, "https://news.example/council");
+    assert_eq!(a.body, body);
+}
