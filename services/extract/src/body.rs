@@ -589,6 +589,15 @@ static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Who else reported the story, as the wires close it ("Associated Press writer Jane Doe
+/// contributed to this report.", "Keith Bradsher contributed reporting from Hong Kong.").
+/// A magazine's "X contributed to this article." and USA Today's "Contributing: X" are
+/// kept: annotators keep them (wcxb 0268, 4267; aeb c58aa507), where they drop the wires'.
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)contributed\s+(?:to\s+this\s+report|reporting)(?:\s+from\s+[^.!?]+)?\s*\.?\s*\)?$")
+        .expect("valid regex")
+});
+
 static CLICK_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)by\s+clicking\s+here[^A-Za-z0-9]*$").expect("valid regex")
 });
@@ -630,6 +639,9 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
             || t.contains(['/', '@']))
         && CREDITS.is_match(t)
     {
+        return true;
+    }
+    if n < 300 && CONTRIBUTED.is_match(t) {
         return true;
     }
     if n < 400 && PROMO_TEXT.is_match(t) {
@@ -1536,6 +1548,24 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn a_wire_storys_contributor_line_is_not_text() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <p>{PARA} Again.</p><p>Associated Press writers Jane Doe and John C. Roe in \
+             Washington contributed to this report.</p><p>John Roe contributed reporting \
+             from Hong Kong.</p><p>Mary Major contributed to this article.</p>\
+             </article></body></html>"
+        );
+        let body = body_of(&html);
+        assert_gone(
+            &body,
+            &["contributed to this report", "contributed reporting"],
+        );
+        assert!(body.contains("Again."), "{body}");
+        assert!(body.contains("contributed to this article"), "{body}");
+    }
 
     #[test]
     fn two_lists_in_a_row_are_two_blocks() {
