@@ -888,7 +888,7 @@ pub fn choose_published(
         time_el(&mut c, t);
     }
     // A dateline that says it is the update ("Updated 11:21 pm CST ...") comes last.
-    let updated = |t: &str| says_updated(t);
+    let updated = says_updated;
     for (t, bp) in &meta.dateline_texts {
         if !bp && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
