@@ -14,7 +14,9 @@ use newsflow_tests::{Running, TestEnv, count, eventually, publish_pages, synthet
 
 const CONFIRM: Duration = Duration::from_secs(10);
 
-/// Yesterday's parser: fails on byline-only pages, shouts the titles of OpenGraph pages.
+/// Yesterday's parser: fails on byline-only pages, shouts the titles of OpenGraph pages,
+/// and gives JSON-LD pages the home page as their canonical URL, so their articles fold
+/// into one row (the last one stored wins).
 fn buggy_extractor() -> newsflow_parser::Extractor {
     Arc::new(|input: &PageInput<'_>| {
         let html = String::from_utf8_lossy(input.body);
@@ -22,10 +24,13 @@ fn buggy_extractor() -> newsflow_parser::Extractor {
             return Err(ExtractError::NotHtml("simulated parser bug".into()));
         }
         let mut content = newsflow_extract::extract(input)?;
-        if let PageContent::Article { article, .. } = &mut content
-            && html.contains("og:title")
-        {
-            article.title = article.title.as_ref().map(|t| t.to_uppercase());
+        if let PageContent::Article { article, .. } = &mut content {
+            if html.contains("og:title") {
+                article.title = article.title.as_ref().map(|t| t.to_uppercase());
+            } else if html.contains("ld+json") {
+                let home = url::Url::parse(input.url).and_then(|u| u.join("/"));
+                article.canonical_url = home.ok().map(String::from);
+            }
         }
         Ok(content)
     })
@@ -59,7 +64,12 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
         .iter()
         .filter(|a| a.markup == Markup::OpenGraph)
         .count();
-    assert!(broken > 0 && shouted > 0);
+    let folded = site
+        .articles
+        .iter()
+        .filter(|a| a.markup == Markup::JsonLd)
+        .count();
+    assert!(broken > 0 && shouted > 0 && folded > 1);
 
     let storage = Running::storage(env.settings());
     let parser = Running::parser_with(env.settings(), buggy_extractor(), 1);
@@ -73,7 +83,7 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
         || async {
             let stored = count(&pool, "SELECT count(*) FROM articles").await;
             let dead = env.queue_depth(&ch, &dlq).await.ok()?;
-            (stored as usize == n - broken && dead as usize == broken).then_some(())
+            (stored as usize == n - broken - (folded - 1) && dead as usize == broken).then_some(())
         },
     )
     .await;
@@ -139,10 +149,21 @@ async fn parser_fix_then_replay_stores_every_article_once_with_the_new_version()
         },
     )
     .await;
+    // The folded row is gone: every page's article is under its own key, once.
     assert_eq!(
         count(&pool, "SELECT count(*) FROM articles").await as usize,
         n,
-        "no duplicates"
+        "no duplicates, no stale folded row"
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS \
+             (SELECT 1 FROM parsed_pages p WHERE p.article_id = a.id)"
+        )
+        .await,
+        0,
+        "every stored article is some page's"
     );
     assert_eq!(
         count(
@@ -384,5 +405,116 @@ async fn status_reports_a_prepared_broker_state() -> anyhow::Result<()> {
         "{rendered}"
     );
     conn.close(200, "bye".into()).await.ok();
+    env.cleanup().await
+}
+
+/// A replay moves pages' articles to other keys, or finds they are not articles: the rows
+/// they produced before go once no page produces them, and never while one still does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_a_replay_leaves_behind_are_deleted() -> anyhow::Result<()> {
+    use newsflow_shared::article::Article;
+    use newsflow_shared::messages::{ArticleEvent, SCHEMA_VERSION};
+    use newsflow_storage::{rows::Batch, store};
+    let env = TestEnv::new().await?;
+    let pool = env.pool().await?;
+    let home = "https://example.com/";
+    let event = |page_id: uuid::Uuid, version: u32, path: &str, canonical: Option<&str>| {
+        let url = format!("https://example.com{path}");
+        let content = match canonical {
+            Some(c) => newsflow_shared::article::PageContent::Article {
+                article: Article {
+                    url: url.clone(),
+                    canonical_url: Some(c.into()),
+                    title: Some(path.into()),
+                    body: "Body.".into(),
+                    ..Article::default()
+                },
+                newswire: vec![],
+            },
+            None => newsflow_shared::article::PageContent::NotArticle {
+                reason: "listing".into(),
+                newswire: vec![],
+            },
+        };
+        ArticleEvent {
+            schema_version: SCHEMA_VERSION,
+            page_id,
+            url,
+            source: "test".into(),
+            fetched_at: Utc::now(),
+            parsed_at: Utc::now(),
+            parser_version: version,
+            content_hash: "h".into(),
+            content,
+            replay: None,
+        }
+    };
+    let write = |events: Vec<ArticleEvent>| {
+        let pool = pool.clone();
+        async move { store::write(&pool, &Batch::from_events(&events)).await }
+    };
+    let urls = || async {
+        let mut v: Vec<String> = sqlx::query_scalar("SELECT canonical_url FROM articles")
+            .fetch_all(&pool)
+            .await
+            .expect("query");
+        v.sort();
+        v
+    };
+    let (p1, p2, p3) = (
+        uuid::Uuid::now_v7(),
+        uuid::Uuid::now_v7(),
+        uuid::Uuid::now_v7(),
+    );
+    // Version 1 folds three stories into the home page's row.
+    write(vec![
+        event(p1, 1, "/a", Some(home)),
+        event(p2, 1, "/b", Some(home)),
+    ])
+    .await?;
+    write(vec![event(p3, 1, "/c", Some(home))]).await?;
+    assert_eq!(urls().await, vec![home]);
+
+    // Version 2, one page at a time, in an order that is not the order of version 1.
+    let w = write(vec![event(p2, 2, "/b", None)]).await?;
+    assert_eq!(
+        w.orphans_deleted, 0,
+        "pages 1 and 3 still produce the home row"
+    );
+    assert_eq!(urls().await, vec![home]);
+    let w = write(vec![event(p1, 2, "/a", Some("https://example.com/a"))]).await?;
+    assert_eq!(w.orphans_deleted, 0);
+    assert_eq!(urls().await, vec![home, "https://example.com/a"]);
+    let w = write(vec![event(p3, 2, "/c", Some("https://example.com/c"))]).await?;
+    assert_eq!(w.orphans_deleted, 1, "the last page of the home row moved");
+    assert_eq!(
+        urls().await,
+        vec!["https://example.com/a", "https://example.com/c"]
+    );
+
+    // A late event from version 1 brings nothing back, and version 2's rows stay.
+    let w = write(vec![event(p3, 1, "/c", Some(home))]).await?;
+    assert_eq!((w.articles, w.orphans_deleted), (0, 0));
+    assert_eq!(
+        urls().await,
+        vec!["https://example.com/a", "https://example.com/c"]
+    );
+    // Two pages of one article: one moving away leaves the row to the other.
+    let p4 = uuid::Uuid::now_v7();
+    write(vec![event(
+        p4,
+        2,
+        "/a?amp=1",
+        Some("https://example.com/a"),
+    )])
+    .await?;
+    let w = write(vec![event(p1, 3, "/a", None)]).await?;
+    assert_eq!(w.orphans_deleted, 0, "page 4 still produces /a");
+    assert_eq!(
+        urls().await,
+        vec!["https://example.com/a", "https://example.com/c"]
+    );
+    assert_eq!(count(&pool, "SELECT count(*) FROM parsed_pages").await, 4);
+    pool.close().await;
     env.cleanup().await
 }

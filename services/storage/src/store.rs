@@ -4,8 +4,15 @@
 //! round trip per table rather than one per row. Conflicts update the row only when the
 //! incoming parse is at least as new (parser version, then fetch time): a redelivered or
 //! replayed event never adds a row, and an older parser never overwrites a newer one.
+//!
+//! A replay can move a page's article to another row: a parser fix changes its canonical URL
+//! (so its key), or finds that the page is not an article at all. The row the page produced
+//! before is then deleted, once no page points at it any more (`parsed_pages.article_id`).
+//! Rows a newer parser wrote are never touched: an older parse does not update
+//! `parsed_pages`, so the page still points at its row.
 
 use sqlx::PgPool;
+use uuid::Uuid;
 
 use crate::rows::Batch;
 
@@ -16,6 +23,8 @@ pub struct Written {
     pub articles: u64,
     pub newswire: u64,
     pub pages: u64,
+    /// Article rows deleted because no page produces them any more.
+    pub orphans_deleted: u64,
 }
 
 const UPSERT_ARTICLES: &str = r#"
@@ -35,6 +44,9 @@ FROM jsonb_to_recordset($1::jsonb) AS r(
     source text, crawl_source text, language text, description text, body text,
     topics jsonb, image text, parser_version integer, page_id uuid, content_hash text,
     fetched_at timestamptz, parsed_at timestamptz)
+-- A late event from an older parser does not bring back what a newer parse of its page moved.
+WHERE NOT EXISTS (SELECT 1 FROM parsed_pages p
+                  WHERE p.page_id = r.page_id AND p.parser_version > r.parser_version)
 ON CONFLICT (id) DO UPDATE SET
     canonical_url = EXCLUDED.canonical_url, url = EXCLUDED.url, title = EXCLUDED.title,
     authors = EXCLUDED.authors, published_at = EXCLUDED.published_at,
@@ -90,10 +102,38 @@ ON CONFLICT (page_id) DO UPDATE SET
 WHERE EXCLUDED.parser_version >= p.parser_version
 "#;
 
+/// The article rows this batch's pages produced before, locked (in key order, so two
+/// batches lock alike) until the transaction ends: a concurrent batch that writes one of
+/// them again waits, and the orphan check below then sees its page.
+const LOCK_PREVIOUS: &str = r#"
+SELECT a.id FROM articles a
+WHERE a.id IN (SELECT p.article_id FROM parsed_pages p
+               WHERE p.page_id = ANY($1) AND p.article_id IS NOT NULL)
+ORDER BY a.id
+FOR UPDATE OF a
+"#;
+
+/// Of those rows, delete the ones no page points at any more.
+const DELETE_ORPHANS: &str = r#"
+DELETE FROM articles a
+WHERE a.id = ANY($1)
+  AND NOT EXISTS (SELECT 1 FROM parsed_pages p WHERE p.article_id = a.id)
+RETURNING a.id, a.canonical_url
+"#;
+
 /// Write a batch in one transaction. On error nothing is written.
 pub async fn write(pool: &PgPool, batch: &Batch) -> Result<Written, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let mut written = Written::default();
+    let page_ids: Vec<Uuid> = batch.pages.iter().map(|p| p.page_id).collect();
+    let previous: Vec<Uuid> = if page_ids.is_empty() {
+        Vec::new()
+    } else {
+        sqlx::query_scalar(LOCK_PREVIOUS)
+            .bind(&page_ids)
+            .fetch_all(&mut *tx)
+            .await?
+    };
     if !batch.articles.is_empty() {
         written.articles = sqlx::query(UPSERT_ARTICLES)
             .bind(sqlx::types::Json(&batch.articles))
@@ -114,6 +154,16 @@ pub async fn write(pool: &PgPool, batch: &Batch) -> Result<Written, sqlx::Error>
             .execute(&mut *tx)
             .await?
             .rows_affected();
+    }
+    if !previous.is_empty() {
+        let deleted: Vec<(Uuid, String)> = sqlx::query_as(DELETE_ORPHANS)
+            .bind(&previous)
+            .fetch_all(&mut *tx)
+            .await?;
+        for (id, canonical_url) in &deleted {
+            tracing::info!(article_id = %id, canonical_url = %canonical_url, "Deleted an article no page produces any more");
+        }
+        written.orphans_deleted = deleted.len() as u64;
     }
     tx.commit().await?;
     Ok(written)
