@@ -1147,6 +1147,9 @@ fn is_by_text(t: &str) -> bool {
         "por ",
         "par ",
         "door ",
+        // Swedish and Norwegian, Danish.
+        "av ",
+        "af ",
     ]
     .iter()
     .find_map(|p| l.strip_prefix(p).map(|r| (p, r)));

@@ -287,6 +287,12 @@ fn bylines_in_other_languages_are_read() {
             "Венера Ерофеева",
         ),
         ("<p>Von Hans Müller</p>", "Hans Müller"),
+        ("<p>Door Jan de Vries</p>", "Jan de Vries"),
+        (
+            "<div class=\"byline\">Av Anna Svensson</div>",
+            "Anna Svensson",
+        ),
+        ("<p>Af Lars Nielsen</p>", "Lars Nielsen"),
     ] {
         assert_eq!(
             authors(&page("", "", top), "https://news.example/council"),
