@@ -286,14 +286,28 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
         } else {
             kind_of(els[container as usize].tag)
         };
-        // Two line breaks in a row split paragraphs; one is a space (or a line in <pre>).
+        // Two line breaks in a row split paragraphs; one breaks the line (a poem's, an
+        // address's), as it does in <pre>. Two with white space between them end a paragraph
+        // too, inside the same block.
         let parts: Vec<String> = if pre {
             vec![buf.trim_matches('\n').replace('\u{2028}', "\n")]
         } else {
             buf.split("\u{2028}\u{2028}")
                 .flat_map(|p| {
-                    let p = p.replace('\u{2028}', " ");
-                    let t = collapse_ws(&p);
+                    let mut t = String::with_capacity(p.len());
+                    let mut gap = false;
+                    for line in p.split('\u{2028}') {
+                        let line = collapse_ws(line);
+                        if line.is_empty() {
+                            gap = true;
+                            continue;
+                        }
+                        if !t.is_empty() {
+                            t.push_str(if gap { "\n\n" } else { "\n" });
+                        }
+                        t.push_str(&line);
+                        gap = false;
+                    }
                     (!t.is_empty()).then_some(t)
                 })
                 .collect()

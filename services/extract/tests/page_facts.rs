@@ -106,3 +106,22 @@ fn a_page_rendered_by_script_takes_its_json_ld_article_body() {
     let a = article(&html, "https://news.example/council");
     assert_eq!(a.body, body);
 }
+
+#[test]
+fn a_line_break_breaks_the_line_and_two_end_the_paragraph() {
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p>{PARA}</p>\
+         <p>City Hall<br>  100 Main Street <br>\n<br/>Springfield</p>\
+         <p>The river runs<br><br><br>   <br>to the sea.</p><p>{PARA}</p></article></body></html>"
+    );
+    let body = article(&html, "https://news.example/council").body;
+    assert!(
+        body.contains("\n\nCity Hall\n100 Main Street\n\nSpringfield\n\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("\n\nThe river runs\n\nto the sea.\n\n"),
+        "{body}"
+    );
+}
