@@ -1216,6 +1216,12 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let c = RELATIVE
         .captures(&lower)
         .or_else(|| RELATIVE_INTL.captures(&lower))?;
+    // "March 5, 2024 / 3:45 PM / Updated 2 hours ago": the date written first is the
+    // dateline's; the relative time after it is the revision.
+    let at = c.get(0).map_or(0, |m| m.start());
+    if at > 0 && find_day_in(&lower[..at], ctx.day_first).is_some() {
+        return None;
+    }
     let (count, unit) = match (c.get(1), c.get(2)) {
         (Some(n), Some(u)) => (n.as_str(), u.as_str()),
         _ => (c.get(3)?.as_str(), c.get(4)?.as_str()),
@@ -1621,6 +1627,11 @@ mod tests {
             Some("2026-01-15T11:15:00+00:00")
         );
         assert_eq!(r("2 days ago").as_deref(), Some("2026-01-13"));
+        // A dateline then its revision: the dateline's time.
+        assert_eq!(
+            r("January 14, 2026 / 3:45 PM EST / Updated 2 hours ago").as_deref(),
+            Some("2026-01-14T15:45:00-05:00")
+        );
         assert_eq!(r("yesterday").as_deref(), Some("2026-01-14"));
         // With a time, in the site's zone: New York's day, not UTC's.
         let at = |s: &str, now: chrono::DateTime<Utc>| {

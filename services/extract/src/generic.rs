@@ -227,6 +227,14 @@ static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
         .expect("valid regex")
 });
 
+/// How far after the headline (in nodes) a date counts as the story's dateline.
+const NEAR_H1: usize = 200;
+
+static UPDATE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?-u:\b)")
+        .expect("valid regex")
+});
+
 /// A dateline that gives the page's revision, not its publication: it opens with "Updated"
 /// or the word stands right before its first date.
 fn says_updated(t: &str) -> bool {
@@ -899,7 +907,6 @@ pub fn choose_published(
     // tells); then the rest after the headline (related stories' cards, comments), then any,
     // then those in page furniture.
     let after_h1 = meta.first_h1.unwrap_or(0);
-    const NEAR_H1: usize = 200;
     for (t, o, bp) in &meta.date_texts {
         if !bp && (after_h1..after_h1 + NEAR_H1).contains(o) && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
@@ -996,6 +1003,27 @@ pub fn choose_modified(
             })
             .next()
     });
+    // No machine stamp: the revision a dateline shows ("... / Updated 2 hours ago",
+    // "Updated March 5, 2024 4:10 PM"), near the headline.
+    if c.is_empty() {
+        let after_h1 = meta.first_h1.unwrap_or(0);
+        let shown = meta
+            .dateline_texts
+            .iter()
+            .filter(|(_, bp)| !bp)
+            .map(|(t, _)| t)
+            .chain(
+                meta.date_texts
+                    .iter()
+                    .filter(|(_, o, bp)| !bp && (after_h1..after_h1 + NEAR_H1).contains(o))
+                    .map(|(t, _, _)| t),
+            );
+        for t in shown {
+            if let Some(m) = UPDATE_WORD.find(t) {
+                c.push(DateCand::visible(&t[m.start()..]));
+            }
+        }
+    }
     choose_date(&c, ctx, &ZoneHints { offset, ..*zones })
 }
 

@@ -24,6 +24,32 @@ fn an_update_line_shown_first_is_not_the_publication_time() {
 }
 
 #[test]
+fn the_revision_a_page_shows_is_its_modification_time() {
+    let html = |top: &str| {
+        format!(
+            "<html><head><title>Council extends program</title></head><body>\
+             <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p></article>\
+             </body></html>"
+        )
+    };
+    let top =
+        "<p class=\"dateline\">Dec 18, 2025 9:05 AM ET | Updated Dec 19, 2025 10:15 AM ET</p>";
+    let a = article(&html(top), "https://news.example/council");
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2025-12-18T09:05:00-05:00")
+    );
+    assert_eq!(
+        a.modified_at.map(|p| p.to_string()).as_deref(),
+        Some("2025-12-19T10:15:00-05:00")
+    );
+    // Nothing says "updated": no modification time is made up.
+    let top = "<p class=\"dateline\">Dec 18, 2025 9:05 AM ET</p>";
+    let a = article(&html(top), "https://news.example/council");
+    assert_eq!(a.modified_at, None);
+}
+
+#[test]
 fn a_dateline_without_a_zone_is_placed_in_the_pages_locale() {
     let top = "<p class=\"byline\">By Jane Doe</p><p>Published July 8, 2025 at 9:05 a.m.</p>";
     // A US English page: Eastern time, summer offset.
