@@ -452,6 +452,12 @@ fn bare_initials(s: &str) -> bool {
 /// Clean one name: trim punctuation and prefixes. `None` if it is not a name.
 pub fn clean_name(s: &str) -> Option<String> {
     let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Jane Doe (CNN)": the outlet in parentheses after the name.
+    if let Some(inner) = s.strip_suffix(')').and_then(|h| h.rsplit_once(" ("))
+        && (is_agency(inner.1) || outlet_name(inner.1) || names_a_domain(inner.1))
+    {
+        s.truncate(inner.0.len());
+    }
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = URLISH.replace_all(&s, " ").into_owned();
     s = HANDLE.replace_all(&s, " ").into_owned();

@@ -145,6 +145,16 @@ fn an_agency_after_a_reporter_is_an_affiliation() {
         "<p class=\"byline\">By Amy Kuperinsky | NJ Advance Media for NJ.com</p>",
     );
     assert_eq!(authors(&html, "https://www.nj.com/x"), ["Amy Kuperinsky"]);
+    // In parentheses.
+    let html = page(
+        "",
+        "",
+        "<p class=\"byline\">By Jane Doe (CNN) and John Roe (The Tampa Bay Times)</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/x"),
+        ["Jane Doe", "John Roe"]
+    );
     // The agency alone is the byline.
     let html = page("", "", "<p class=\"byline\">By The Associated Press</p>");
     assert_eq!(
