@@ -1741,6 +1741,7 @@ pub fn extract(
         visible_h1s: meta.h1s.iter().filter(|h| !h.2).count(),
         site_names: sites.clone(),
         host: &host,
+        sections: title::url_sections(page.path()),
     });
     let authors = choose_authors(meta, &st, &sites, &host);
     let mut body_text = body::extract(

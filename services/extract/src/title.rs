@@ -158,6 +158,43 @@ pub struct Candidates<'a> {
     pub visible_h1s: usize,
     pub site_names: Vec<String>,
     pub host: &'a str,
+    /// The URL's section folders ("city" of /city/council-extends-program), which a
+    /// `<title>` may carry as a label ("City | Council extends program").
+    pub sections: Vec<String>,
+}
+
+/// The section folders of a URL path: every folder but the last segment, made of letters.
+pub fn url_sections(path: &str) -> Vec<String> {
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.iter()
+        .take(segs.len().saturating_sub(1))
+        .take(4)
+        .filter(|s| s.len() <= 30 && s.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .map(|s| s.replace('-', " "))
+        .collect()
+}
+
+/// "City | Council extends program" on a page under /city/: the label goes.
+fn strip_sections(t: &str, sections: &[String]) -> String {
+    let is_section = |seg: &str| {
+        let n = norm(seg);
+        seg.split_whitespace().count() <= 3 && sections.iter().any(|s| norm(s) == n)
+    };
+    for sep in SEPARATORS.iter().filter(|s| **s != ": ") {
+        if let Some((head, tail)) = split_first(t, sep)
+            && tail.split_whitespace().count() >= 3
+            && is_section(head)
+        {
+            return tail.trim().to_string();
+        }
+        if let Some((head, tail)) = split_last(t, sep)
+            && head.split_whitespace().count() >= 3
+            && is_section(tail)
+        {
+            return head.trim().to_string();
+        }
+    }
+    t.to_string()
 }
 
 /// Section labels that sites glue to a headline with a bar ("... | Opinion").
@@ -271,7 +308,9 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             }
         }
     }
-    let tag_clean = tag.as_deref().map(|t| strip_site(t, &site_names, c.host));
+    let tag_clean = tag
+        .as_deref()
+        .map(|t| strip_sections(&strip_site(t, &site_names, c.host), &c.sections));
     let is_site = |t: &str| site_like(t, &site_names, c.host);
     let meta: Vec<String> = meta.into_iter().filter(|m| !is_site(m)).collect();
     let h1s: Vec<String> = c
@@ -386,7 +425,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         }
     }
     if let Some(m) = meta.first() {
-        let s = strip_site(m, &site_names, c.host);
+        let s = strip_sections(&strip_site(m, &site_names, c.host), &c.sections);
         if !s.is_empty() {
             // A headline cut at a length limit (JSON-LD's 110 characters): the whole one
             // from another source.
@@ -515,6 +554,7 @@ mod tests {
             visible_h1s: 3,
             site_names: vec![],
             host: "blog.engora.com",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -528,6 +568,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "ledger.example",
+            sections: vec![],
         };
         assert_eq!(choose(&c).as_deref(), Some("Live updates"));
     }
@@ -541,6 +582,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec!["Planet".into()],
             host: "planet.example",
+            sections: vec![],
         };
         assert_eq!(choose(&c).as_deref(), Some("Big news today"));
     }
@@ -559,6 +601,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec!["SiliconANGLE".into()],
             host: "siliconangle.com",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -577,6 +620,7 @@ mod tests {
             visible_h1s: 0,
             site_names: vec!["Emily Henderson".into()],
             host: "stylebyemilyhenderson.com",
+            sections: vec![],
         };
         assert_eq!(choose(&c).as_deref(), Some(whole));
     }
@@ -590,6 +634,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "news.example",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -607,6 +652,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "news.example",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c("Exclusive Council extends program")).as_deref(),
@@ -629,6 +675,7 @@ mod tests {
             visible_h1s: 2,
             site_names: vec![],
             host: "news.example",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -644,6 +691,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "ultimahora.es",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -657,6 +705,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "oakywood.shop",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
@@ -670,6 +719,7 @@ mod tests {
             visible_h1s: 1,
             site_names: vec![],
             host: "health.ucdavis.edu",
+            sections: vec![],
         };
         assert_eq!(choose(&c).as_deref(), Some("How to help toddlers sleep"));
     }
@@ -689,10 +739,42 @@ mod tests {
             visible_h1s: 1,
             site_names: vec!["Digg".into()],
             host: "digg.com",
+            sections: vec![],
         };
         assert_eq!(
             choose(&c).as_deref(),
             Some("The Early Reviews For Google's Stadia Are Here — And They're Not Great")
         );
+    }
+
+    #[test]
+    fn a_section_label_the_url_names_is_not_the_headline() {
+        let c = |title: &'static str, path: &str| Candidates {
+            h1s: vec!["Daily Planet"],
+            meta: vec![],
+            title_tag: Some(title),
+            visible_h1s: 1,
+            site_names: vec!["Daily Planet".into()],
+            host: "dailyplanet.example",
+            sections: url_sections(path),
+        };
+        assert_eq!(
+            choose(&c(
+                "Daily Planet | City Hall | Council extends program",
+                "/city-hall/council-extends-program"
+            ))
+            .as_deref(),
+            Some("Council extends program")
+        );
+        // Not a folder of this page: it stays.
+        assert_eq!(
+            choose(&c(
+                "Daily Planet | City Hall | Council extends program",
+                "/news/council-extends-program"
+            ))
+            .as_deref(),
+            Some("City Hall | Council extends program")
+        );
+        assert_eq!(url_sections("/a/2024/b-c/slug"), ["a", "b c"]);
     }
 }
