@@ -7,7 +7,8 @@ use url::Url;
 use crate::dates::{self, DateCtx, Parsed};
 use crate::text::{collapse_ws, decode_entities};
 use crate::{
-    Article, PageContent, PageInput, PubTime, authors, body, jsonld, lang, metadata::Meta, title,
+    Article, PageContent, PageInput, PubTime, authors, body, island, jsonld, lang, metadata::Meta,
+    title,
 };
 
 /// Everything the structured data of a page says, before choosing.
@@ -1762,6 +1763,20 @@ pub fn extract(
         if f1 < 0.6 && body_text.len() < ab.len() * 2 {
             body_text = ab;
         }
+    }
+    // Rendered from a data island (Next.js's `__NEXT_DATA__`): the story's text is there.
+    if body_text.len() < 150
+        && let Some(t) = island::story(
+            html,
+            &body::Opts {
+                title: title.as_deref(),
+                authors: &authors,
+                exclude: None,
+            },
+        )
+        && t.len() > body_text.len() * 2
+    {
+        body_text = t;
     }
     let source = meta
         .get(&["og:site_name"])

@@ -23,6 +23,7 @@ pub mod body;
 pub mod charset;
 pub mod dates;
 mod generic;
+mod island;
 pub mod jsonld;
 pub mod lang;
 pub mod metadata;

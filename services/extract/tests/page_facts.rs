@@ -125,3 +125,20 @@ fn a_line_break_breaks_the_line_and_two_end_the_paragraph() {
         "{body}"
     );
 }
+
+#[test]
+fn a_page_rendered_from_next_data_takes_the_story_from_it() {
+    let para = "The council voted on Tuesday to extend the program for three years. Owners \
+                said demand was strong. The mayor said the city would fund it.";
+    let data = format!(
+        "{{\"props\":{{\"pageProps\":{{\"post\":{{\"title\":\"Council extends program\",\
+         \"content\":\"<p>{para}</p><p>{para}</p><p>{para}</p>\"}}}}}}}}"
+    );
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body>\
+         <div id=\"__next\"></div><script id=\"__NEXT_DATA__\" type=\"application/json\">\
+         {data}</script></body></html>"
+    );
+    let a = article(&html, "https://news.example/council");
+    assert_eq!(a.body, format!("{para}\n\n{para}\n\n{para}"));
+}
