@@ -684,6 +684,15 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     s = CUT.replace(&s, "").into_owned();
     s = IN_SECTION.replace(&s, "").into_owned();
     let mut out: Vec<String> = Vec::new();
+    // The separator after each part: ", and" after a role goes on to another author
+    // ("Jane Doe, Senior Reporter, and John Roe, Editor").
+    let and_after: Vec<bool> = SPLIT
+        .find_iter(&s)
+        .map(|m| {
+            let sep = m.as_str().trim();
+            sep.starts_with(',') && sep.len() > 1
+        })
+        .collect();
     for (i, part) in SPLIT.split(&s).enumerate() {
         let part = part.trim();
         if part.is_empty() || (i > 0 && is_credential(part)) {
@@ -694,6 +703,9 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         // carries a role ("AAA Travel Editor") is kept only if it is alone.
         if is_role(part) {
             if i > 0 {
+                if and_after.get(i).copied().unwrap_or(false) && !out.is_empty() {
+                    continue;
+                }
                 break;
             }
             if let Some(n) = name_before_role(part) {

@@ -574,3 +574,24 @@ fn a_byline_under_another_storys_headline_is_not_the_author() {
     );
     assert_eq!(authors(&html, "https://news.example/council"), ["Amanda"]);
 }
+
+#[test]
+fn roles_after_each_name_do_not_end_the_list_of_names() {
+    for (top, want) in [
+        (
+            "<p class=\"byline\">By Jane Doe, Senior Reporter, and John Roe, Editor</p>",
+            vec!["Jane Doe", "John Roe"],
+        ),
+        // A role then a company: the company is an affiliation.
+        (
+            "<p class=\"byline\">By Jane Doe, Staff Writer, Acme Corp</p>",
+            vec!["Jane Doe"],
+        ),
+    ] {
+        assert_eq!(
+            authors(&page("", "", top), "https://news.example/council"),
+            want,
+            "{top}"
+        );
+    }
+}
