@@ -117,7 +117,12 @@ async fn handle_batch(
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     let size = deliveries.len();
-    let span = tracing::info_span!("batch", size, written = tracing::field::Empty);
+    let span = tracing::info_span!(
+        "batch",
+        size,
+        written = tracing::field::Empty,
+        orphans_deleted = tracing::field::Empty
+    );
     async {
         let mut good: Vec<(Delivery, ArticleEvent)> = Vec::with_capacity(size);
         for d in deliveries {
@@ -143,6 +148,9 @@ async fn handle_batch(
             match store::write(&ctx.pool, &batch).await {
                 Ok(w) => {
                     tracing::Span::current().record("written", w.articles);
+                    if w.orphans_deleted > 0 {
+                        tracing::Span::current().record("orphans_deleted", w.orphans_deleted);
+                    }
                     break;
                 }
                 Err(e) if store::classify(&e) == Failure::Permanent => {
