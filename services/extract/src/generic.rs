@@ -744,15 +744,11 @@ fn author_candidates(
     if !hidden.is_empty() {
         return hidden;
     }
-    // The organisation as the author, when nothing names a person: a company blog's own
-    // credit, but not a news story's (a newsroom's story without a byline has no author;
-    // its publisher is the source, not a writer).
-    let news = st
-        .art
-        .is_some_and(|o| jsonld::types(o).iter().any(|t| t.ends_with("NewsArticle")));
-    if news {
-        org_fallback.retain(|n| !ld_orgs.contains(n));
-    }
+    // The site's name as the author, when nothing names a person and a byline or author
+    // tag gives it; but not an `Organization` the JSON-LD alone credits (a newsroom's story
+    // or a company's post without a byline has no author: its publisher is the source, not
+    // a writer).
+    org_fallback.retain(|n| !ld_orgs.contains(n));
     org_fallback
 }
 

@@ -240,7 +240,7 @@ fn a_byline_naming_the_metadata_author_and_more_gives_them_all() {
 }
 
 #[test]
-fn a_newsroom_is_not_the_author_of_a_story_without_a_byline() {
+fn an_organisation_only_the_json_ld_credits_is_not_the_author() {
     let ld = |ty: &str| {
         format!(
             r#"<meta property="og:site_name" content="Planet News">
@@ -256,8 +256,15 @@ fn a_newsroom_is_not_the_author_of_a_story_without_a_byline() {
         "{:?}",
         authors(&html, "https://planet.example/council")
     );
-    // A company's blog post credits the company.
+    // Nor is a company the writer of its blog post when only the JSON-LD credits it.
     let html = page(&ld("BlogPosting"), "", "");
+    assert!(authors(&html, "https://planet.example/council").is_empty());
+    // When the byline readers see names it, it is the byline.
+    let html = page(
+        &ld("BlogPosting"),
+        "",
+        "<p class=\"byline\">By Planet News</p>",
+    );
     assert_eq!(
         authors(&html, "https://planet.example/council"),
         ["Planet News"]
