@@ -1539,11 +1539,7 @@ fn ld_body(s: &str) -> String {
     } else {
         s
     };
-    s.split('\n')
-        .map(collapse_ws)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    crate::text::paragraphs(&s)
 }
 
 /// The title of a bot check or access wall, whole.

@@ -7,7 +7,7 @@ use scraper::Html;
 use serde_json::Value;
 
 use crate::body;
-use crate::text::collapse_ws;
+use crate::text::paragraphs;
 
 /// At most this much JSON is parsed, over at most this many islands.
 const MAX_JSON_BYTES: usize = 5 << 20;
@@ -119,11 +119,7 @@ fn render(s: &str, opts: &body::Opts<'_>) -> String {
             Html::parse_document(&format!("<html><body><article>{s}</article></body></html>"));
         body::extract(&doc, opts)
     } else {
-        s.split('\n')
-            .map(collapse_ws)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        paragraphs(s)
     }
 }
 

@@ -22,6 +22,16 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// Plain text as paragraphs: each line with its white space collapsed, empty lines dropped,
+/// a blank line between paragraphs.
+pub fn paragraphs(s: &str) -> String {
+    s.split('\n')
+        .map(collapse_ws)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Block-level elements: they start a new line of text.
 pub fn is_block(name: &str) -> bool {
     matches!(
