@@ -217,24 +217,28 @@ pub struct ZoneHints<'a> {
     pub offset: Option<chrono::FixedOffset>,
 }
 
-static UPDATED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^[^A-Za-z0-9]*(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?-u:\b)")
-        .expect("valid regex")
-});
+/// The words that mark a revision, in the languages datelines are read in.
+const UPDATE_WORDS: &str =
+    r"(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)";
+
+fn update_regex(before: &str, after: &str) -> regex::Regex {
+    regex::Regex::new(&format!("(?i){before}{UPDATE_WORDS}{after}")).expect("valid regex")
+}
+
+/// A line that opens with the update word ("Last updated: ...").
+static UPDATED_LINE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| update_regex(r"^[^A-Za-z0-9]*(?:last\s+)?", r"(?-u:\b)"));
 
 /// The words just before a date say it is the update ("By Jane Doe Updated March 5, 2024").
-static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?:\s+on)?\s*:?\s*$")
-        .expect("valid regex")
-});
+static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| update_regex(r"(?-u:\b)", r"(?:\s+on)?\s*:?\s*$"));
+
+/// The update word anywhere ("March 5, 2024 / 3:45 PM / Updated 2 hours ago").
+static UPDATE_WORD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| update_regex(r"(?-u:\b)(?:last\s+)?", r"(?-u:\b)"));
 
 /// How far after the headline (in nodes) a date counts as the story's dateline.
 const NEAR_H1: usize = 200;
-
-static UPDATE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)(?-u:\b)")
-        .expect("valid regex")
-});
 
 /// A dateline that gives the page's revision, not its publication: it opens with "Updated"
 /// or the word stands right before its first date.
