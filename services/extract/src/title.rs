@@ -176,22 +176,28 @@ pub fn url_sections(path: &str) -> Vec<String> {
 
 /// "City | Council extends program" on a page under /city/: the label goes.
 fn strip_sections(t: &str, sections: &[String]) -> String {
-    let is_section = |seg: &str| {
+    let seps: Vec<&str> = SEPARATORS.iter().copied().filter(|s| *s != ": ").collect();
+    strip_label(t, &seps, |seg| {
         let n = norm(seg);
         seg.split_whitespace().count() <= 3 && sections.iter().any(|s| norm(s) == n)
-    };
-    for sep in SEPARATORS.iter().filter(|s| **s != ": ") {
-        if let Some((head, tail)) = split_first(t, sep)
-            && tail.split_whitespace().count() >= 3
-            && is_section(head)
-        {
-            return tail.trim().to_string();
-        }
+    })
+}
+
+/// `t` without a label at its end or its start (the end tried first, per separator), when a
+/// headline of three words or more remains.
+fn strip_label(t: &str, seps: &[&str], is_label: impl Fn(&str) -> bool) -> String {
+    for sep in seps {
         if let Some((head, tail)) = split_last(t, sep)
             && head.split_whitespace().count() >= 3
-            && is_section(tail)
+            && is_label(tail.trim())
         {
             return head.trim().to_string();
+        }
+        if let Some((head, tail)) = split_first(t, sep)
+            && tail.split_whitespace().count() >= 3
+            && is_label(head.trim())
+        {
+            return tail.trim().to_string();
         }
     }
     t.to_string()
@@ -218,21 +224,9 @@ const SECTION_LABELS: &[&str] = &[
 
 /// "How meditation rewires brains | Opinion" -> "How meditation rewires brains".
 fn strip_section_label(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — "] {
-        if let Some((head, tail)) = t.rsplit_once(sep)
-            && head.split_whitespace().count() >= 3
-            && SECTION_LABELS.contains(&tail.trim().to_lowercase().as_str())
-        {
-            return head.trim().to_string();
-        }
-        if let Some((head, tail)) = t.split_once(sep)
-            && tail.split_whitespace().count() >= 3
-            && SECTION_LABELS.contains(&head.trim().to_lowercase().as_str())
-        {
-            return tail.trim().to_string();
-        }
-    }
-    t.to_string()
+    strip_label(t, &[" | ", " - ", " – ", " — "], |seg| {
+        SECTION_LABELS.contains(&seg.to_lowercase().as_str())
+    })
 }
 
 /// Text decoded once more where the page encoded it twice ("&amp;#x26;") and repaired where
