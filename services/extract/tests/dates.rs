@@ -4,13 +4,31 @@ mod common;
 
 use common::{PARA, article};
 
-fn published(head: &str, top: &str, url: &str) -> Option<String> {
-    let html = format!(
+fn page(head: &str, top: &str) -> String {
+    format!(
         "<html><head><title>Council extends program</title>{head}</head><body>\
          <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
          </article></body></html>"
-    );
-    article(&html, url).published_at.map(|p| p.to_string())
+    )
+}
+
+fn published(head: &str, top: &str, url: &str) -> Option<String> {
+    article(&page(head, top), url)
+        .published_at
+        .map(|p| p.to_string())
+}
+
+/// Publication and modification times of a story page.
+fn times(head: &str, top: &str) -> (Option<String>, Option<String>) {
+    let a = article(&page(head, top), "https://news.example/council");
+    (
+        a.published_at.map(|p| p.to_string()),
+        a.modified_at.map(|p| p.to_string()),
+    )
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
 }
 
 #[test]
@@ -25,28 +43,18 @@ fn an_update_line_shown_first_is_not_the_publication_time() {
 
 #[test]
 fn the_revision_a_page_shows_is_its_modification_time() {
-    let html = |top: &str| {
-        format!(
-            "<html><head><title>Council extends program</title></head><body>\
-             <article><h1>Council extends program</h1>{top}<p>{PARA}</p><p>{PARA}</p></article>\
-             </body></html>"
-        )
-    };
     let top =
         "<p class=\"dateline\">Dec 18, 2025 9:05 AM ET | Updated Dec 19, 2025 10:15 AM ET</p>";
-    let a = article(&html(top), "https://news.example/council");
     assert_eq!(
-        a.published_at.map(|p| p.to_string()).as_deref(),
-        Some("2025-12-18T09:05:00-05:00")
-    );
-    assert_eq!(
-        a.modified_at.map(|p| p.to_string()).as_deref(),
-        Some("2025-12-19T10:15:00-05:00")
+        times("", top),
+        (
+            some("2025-12-18T09:05:00-05:00"),
+            some("2025-12-19T10:15:00-05:00")
+        )
     );
     // Nothing says "updated": no modification time is made up.
     let top = "<p class=\"dateline\">Dec 18, 2025 9:05 AM ET</p>";
-    let a = article(&html(top), "https://news.example/council");
-    assert_eq!(a.modified_at, None);
+    assert_eq!(times("", top).1, None);
 }
 
 #[test]
@@ -370,18 +378,12 @@ fn a_zoneless_modification_time_takes_the_offset_of_the_publication() {
         "@type":"NewsArticle","headline":"Council extends program",
         "datePublished":"2024-03-01T10:00:00","dateModified":"2024-03-01T12:30:00"}</script>
         <meta property="article:published_time" content="2024-03-01T10:00:00-05:00">"#;
-    let html = format!(
-        "<html><head><title>Council extends program</title>{head}</head><body>\
-         <article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>"
-    );
-    let a = article(&html, "https://news.example/council");
     assert_eq!(
-        a.published_at.map(|p| p.to_string()).as_deref(),
-        Some("2024-03-01T10:00:00-05:00")
-    );
-    assert_eq!(
-        a.modified_at.map(|p| p.to_string()).as_deref(),
-        Some("2024-03-01T12:30:00-05:00")
+        times(head, ""),
+        (
+            some("2024-03-01T10:00:00-05:00"),
+            some("2024-03-01T12:30:00-05:00")
+        )
     );
 }
 
