@@ -24,6 +24,11 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators between names inside one part: "A and B", "A & B".
 static AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
+/// A co-author in parentheses: "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+/// "Jane Doe (with John Roe)".
+static WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(\s*(?:avec|with|mit|con|com|met)\s+([^()]+)\)").expect("valid regex")
+});
 /// A byline glued by the markup: "ByJane Doe", "Jane DoeFounder at ...".
 static GLUED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([Bb][Yy])([A-Z][a-z])").expect("valid regex"));
@@ -683,6 +688,7 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     }
     s = CUT.replace(&s, "").into_owned();
     s = IN_SECTION.replace(&s, "").into_owned();
+    s = WITH_PAREN.replace_all(&s, ", $1").into_owned();
     let mut out: Vec<String> = Vec::new();
     // The separator after each part: ", and" after a role goes on to another author
     // ("Jane Doe, Senior Reporter, and John Roe, Editor").

@@ -178,19 +178,7 @@ fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -
     if !keep_hidden && (a.hidden || a.aria_hidden) {
         return true;
     }
-    if let Some(role) = a.role
-        && matches!(
-            role,
-            "navigation"
-                | "complementary"
-                | "contentinfo"
-                | "dialog"
-                | "alertdialog"
-                | "menu"
-                | "menubar"
-                | "search"
-        )
-    {
+    if a.role.is_some_and(crate::text::is_furniture_role) {
         return true;
     }
     if !keep_hidden && let Some(style) = a.style {

@@ -68,14 +68,28 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Decode page bytes to text. Never fails: invalid sequences become U+FFFD. Valid UTF-8
 /// is borrowed, not copied.
+///
+/// Bytes that are valid UTF-8 and not plain ASCII are read as UTF-8 whatever the header or
+/// `<meta>` declares: a CMS that moved to UTF-8 often keeps its old `charset=gb2312` or
+/// `iso-8859-1`, and a server's default charset is often wrong, while legacy text that
+/// happens to be valid UTF-8 is vanishingly rare (every byte above 0x7F would have to fall
+/// into well-formed multi-byte sequences). A header that declares UTF-16 still wins.
 pub fn decode<'b>(bytes: &'b [u8], content_type: Option<&str>) -> Cow<'b, str> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
-    let declared = content_type
+    let header = content_type
         .and_then(charset_param)
-        .and_then(|l| Encoding::for_label(l.as_bytes()))
-        .or_else(|| prescan_meta(bytes));
+        .and_then(|l| Encoding::for_label(l.as_bytes()));
+    let utf16_header =
+        header.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if !utf16_header
+        && !bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Cow::Borrowed(text);
+    }
+    let declared = header.or_else(|| prescan_meta(bytes));
     let enc = match declared {
         Some(e) => e,
         None => {
@@ -123,6 +137,33 @@ mod tests {
             .0
             .into_owned();
         assert!(decode(&latin, None).contains("Größe"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_stale_declaration() {
+        // A page re-saved as UTF-8 that still says gb2312, and a server whose default
+        // charset is Latin-1.
+        let page = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>人工智能迈上新台阶</title>";
+        assert!(decode(page.as_bytes(), None).contains("人工智能迈上新台阶"));
+        let page = "<p>café crème</p>";
+        assert_eq!(
+            decode(page.as_bytes(), Some("text/html; charset=ISO-8859-1")),
+            page
+        );
+        // Real GBK bytes with the same declaration are still read as GBK.
+        let gbk_page = [
+            b"<meta charset=gbk>".as_slice(),
+            &encoding_rs::GBK.encode("人工智能迈上新台阶").0,
+        ]
+        .concat();
+        assert!(decode(&gbk_page, None).contains("人工智能迈上新台阶"));
+        // ASCII-only bytes follow the declaration (ISO-2022-JP is 7-bit).
+        let jis = encoding_rs::ISO_2022_JP
+            .encode("日本語のニュース")
+            .0
+            .into_owned();
+        assert!(jis.is_ascii());
+        assert!(decode(&jis, Some("text/html; charset=iso-2022-jp")).contains("日本語のニュース"));
     }
 
     #[test]

@@ -678,8 +678,13 @@ fn author_candidates(
                 || h1_in_furniture.is_some_and(|h| b.order + 20 >= h && b.order <= h + 60)
         })
         .collect();
-    bylines.sort_by_key(|b| std::cmp::Reverse(b.strength));
+    // Of equally strong bylines, those by the headline first: a "follow our writers" list
+    // earlier in the page is styled as bylines too.
     let h1 = meta.first_h1.unwrap_or(0);
+    let by_headline = |b: &crate::metadata::Byline| {
+        meta.first_h1.is_some() && b.order + 20 >= h1 && b.order <= h1 + 60
+    };
+    bylines.sort_by_key(|b| (std::cmp::Reverse(b.strength), !by_headline(b)));
     for b in bylines {
         let all: Vec<String> = if b.strength >= 1 && !b.from_text {
             // "Personal finance" in an element styled as a byline: a section's name, not a
@@ -708,7 +713,7 @@ fn author_candidates(
             );
         }
         // "By ASU Online" under the headline: the site is the byline.
-        if meta.first_h1.is_some() && b.order + 20 >= h1 && b.order <= h1 + 60 {
+        if by_headline(b) {
             return all;
         }
     }
@@ -1345,11 +1350,15 @@ fn same_wall_time(t: chrono::NaiveDateTime, n: chrono::NaiveDateTime) -> bool {
 }
 
 /// What places the page's zone-less times: its country domain, its locale, its source.
+/// Where a zoneless time on the page was written: the site's country domain, else the
+/// locale its tags declare, else the zone of the language its text is in (`language`, as
+/// [`language`] settles it) when that language is spoken in one zone.
 pub fn zone_hints<'a>(
     meta: &Meta,
     st: &Structured<'_>,
     page: &Url,
     source: &'a str,
+    language: Option<&str>,
 ) -> ZoneHints<'a> {
     let host = page.host_str().unwrap_or_default();
     let tags: Vec<String> = [
@@ -1366,6 +1375,12 @@ pub fn zone_hints<'a>(
     let locale = tags
         .iter()
         .find_map(|t| dates::zone_for_locale(t))
+        .or_else(|| {
+            // A Chinese story on a page that declares nothing (or the theme's "en").
+            language
+                .filter(|l| *l != "en")
+                .and_then(dates::zone_for_locale)
+        })
         .or_else(|| {
             // English on a generic domain: most such newsrooms keep US Eastern time.
             let english = tags.first().and_then(|t| lang::from_tag(t)).as_deref() == Some("en");
@@ -1790,7 +1805,8 @@ pub fn extract(
                 .and_then(|t| title::site_in_title(t, &host))
         })
         .map(|s| collapse_ws(&decode_entities(&s)));
-    let zones = zone_hints(meta, &st, page, html);
+    let language = language(meta, &st, &body_text);
+    let zones = zone_hints(meta, &st, page, html, language.as_deref());
     ctx.day_first = zones.day_first;
     let modified_at = choose_modified(meta, &st, &ctx, &zones);
     let published_at = choose_published(meta, &st, page, &ctx, &zones, modified_at);
@@ -1802,7 +1818,7 @@ pub fn extract(
         published_at,
         modified_at,
         source,
-        language: language(meta, &st, &body_text),
+        language,
         description: meta
             .get(&[
                 "og:description",

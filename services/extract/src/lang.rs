@@ -100,7 +100,11 @@ fn prefix(text: &str, max: usize) -> &str {
 /// Detect the language of a text (a bounded prefix of it).
 pub fn detect(text: &str) -> Option<String> {
     let sample = prefix(text, 2000);
-    if sample.split_whitespace().count() < 8 {
+    // Eight words, or fifty letters for scripts written without spaces (Chinese, Japanese,
+    // Thai).
+    if sample.split_whitespace().count() < 8
+        && sample.chars().filter(|c| c.is_alphabetic()).count() < 50
+    {
         return None;
     }
     let info = whatlang::detect(sample)?;
@@ -146,6 +150,14 @@ pub fn detect_sure(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_without_spaces_is_detected() {
+        let zh = "谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识的电脑。\
+                  研究人员表示，这种新型神经网络可以像人类一样利用过去的经验来解决新的问题。";
+        assert_eq!(detect(zh).as_deref(), Some("zh"));
+        assert_eq!(detect("短い文章"), None);
+    }
 
     #[test]
     fn english_is_told_cheaply() {

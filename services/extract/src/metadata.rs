@@ -391,7 +391,8 @@ pub fn collect(doc: &Html) -> Meta {
                 let container = matches!(name, "html" | "body" | "main" | "article");
                 // A `<footer>` inside an `<article>` holds the post's own metadata, and one
                 // named for the byline (Telegraph's `<footer class="article-author">`) is one.
-                let furniture = is_boilerplate_tag(name)
+                let furniture = (is_boilerplate_tag(name)
+                    || el.attr("role").is_some_and(crate::text::is_furniture_role))
                     && !(name == "footer" && (in_article > 0 || hint_byline > 0));
                 let bp = parent_bp || furniture || (hint_bp && !container);
                 if name == "article" {
@@ -667,10 +668,11 @@ pub fn collect(doc: &Html) -> Meta {
                             .take_while(|_| small)
                         {
                             if let Some(c) = part.value().attr("class")
-                                && byline_part(c)
-                                && (c.contains("categor")
-                                    || c.contains("topic")
-                                    || c.contains("tags"))
+                                && ((byline_part(c)
+                                    && (c.contains("categor")
+                                        || c.contains("topic")
+                                        || c.contains("tags")))
+                                    || job_part(c))
                             {
                                 let pt = collapse_ws(&bounded_text(part, 200));
                                 if !pt.is_empty() {
@@ -806,6 +808,22 @@ fn byline_part(class_id: &str) -> bool {
                     | "photo"
             )
         })
+}
+
+/// Classes that hold the writer's job next to the name: `author-title` ("Games Editor"),
+/// `author__role`, `byline-position`.
+fn job_part(class: &str) -> bool {
+    class.split_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        ["author", "byline", "writer"].iter().any(|w| {
+            t.split_once(w).is_some_and(|(_, rest)| {
+                matches!(
+                    rest.trim_start_matches(['_', '-']),
+                    "title" | "role" | "position" | "job" | "job-title" | "jobtitle"
+                )
+            })
+        })
+    })
 }
 
 fn date_hint(class_id: &str) -> bool {

@@ -122,6 +122,22 @@ pub fn class_id(class: &str, id: &str) -> String {
     s
 }
 
+/// ARIA roles of page furniture: navigation, a sidebar ("complementary"), the site footer,
+/// dialogs, menus and search.
+pub fn is_furniture_role(role: &str) -> bool {
+    matches!(
+        role.trim(),
+        "navigation"
+            | "complementary"
+            | "contentinfo"
+            | "dialog"
+            | "alertdialog"
+            | "menu"
+            | "menubar"
+            | "search"
+    )
+}
+
 pub fn is_boilerplate_hint(class_id: &str) -> bool {
     is_boilerplate_hint_in(class_id, false)
 }
@@ -157,14 +173,18 @@ pub fn is_boilerplate_hint_in(class_id: &str, in_article: bool) -> bool {
 }
 
 /// Layout classes that name furniture without being it: "with-sidebar",
-/// "content-sidebar-wrap", "under-menu", "hero-banner", "no-ads".
+/// "content-sidebar-wrap", "under-menu", "hero-banner", "no-ads", and the states that say
+/// the thing is absent: "hasnt-bio", "without-sidebar", "is-not-sponsored".
 fn layout_token(token: &str) -> bool {
     token.split(['-', '_']).any(|part| {
         matches!(
             part,
             "with"
+                | "without"
                 | "has"
+                | "hasnt"
                 | "no"
+                | "not"
                 | "under"
                 | "template"
                 | "hero"
@@ -297,6 +317,11 @@ mod tests {
         assert!(is_boilerplate_hint("rail__item-content"));
         assert!(!is_boilerplate_hint("guardrails-intro"));
         assert!(!is_boilerplate_hint("col-md-8 with-sidebar"));
+        // A state saying the thing is absent: the Washington Post's byline row.
+        assert!(!is_boilerplate_hint(
+            "pb-sig-line hasnt-headshot hasnt-bio is-not-column"
+        ));
+        assert!(!is_boilerplate_hint("layout without-sidebar"));
         assert!(!is_boilerplate_hint("content-sidebar-wrap"));
         assert!(!is_boilerplate_hint("article-banner hero"));
         assert!(!is_boilerplate_hint("m-article m-article--sidebar-right"));

@@ -288,14 +288,15 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
     if let Some(t) = tag.as_deref() {
         for h in &c.h1s {
             let h = clean(h);
-            let words = h.split_whitespace().count();
-            if !(1..=4).contains(&words) || meta.iter().any(|m| norm(m) == norm(&h)) {
+            let n = h.split_whitespace().count();
+            if !(1..=4).contains(&n) || meta.iter().any(|m| norm(m) == norm(&h)) {
                 continue;
             }
             let joined = SEPARATORS.iter().any(|sep| {
                 t.strip_prefix(&format!("{h}{sep}"))
                     .or_else(|| t.strip_suffix(&format!("{sep}{h}")))
-                    .is_some_and(|rest| rest.split_whitespace().count() >= (2 * words).max(4))
+                    // Words, not tokens: "Bradley M. Kuhn ( Brad ) ( bkuhn )" is five.
+                    .is_some_and(|rest| words(rest).len() >= (2 * n).max(4))
             });
             if joined {
                 site_names.push(h);

@@ -602,3 +602,62 @@ fn roles_after_each_name_do_not_end_the_list_of_names() {
         );
     }
 }
+
+#[test]
+fn a_co_author_in_parentheses_is_an_author() {
+    for (top, want) in [
+        (
+            "<p class=\"byline\">Par Martin Untersinger (avec Damien Leloup et Morgane Tual)</p>",
+            vec!["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+        ),
+        (
+            "<p class=\"byline\">By Jane Doe (with John Roe)</p>",
+            vec!["Jane Doe", "John Roe"],
+        ),
+    ] {
+        assert_eq!(
+            authors(&page("", "", top), "https://news.example/council"),
+            want,
+            "{top}"
+        );
+    }
+}
+
+#[test]
+fn the_writers_job_title_inside_the_byline_is_not_part_of_the_name() {
+    let top = "<div class=\"author\"><a class=\"author-link\" href=\"/author/ben-silverman\">Ben \
+               Silverman</a><div class=\"author-title\">Games Editor</div></div>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/council"),
+        ["Ben Silverman"]
+    );
+}
+
+#[test]
+fn a_byline_row_whose_classes_say_what_it_lacks_counts() {
+    // "hasnt-bio" says there is no bio: the row is the byline, not an author box.
+    let top = "<div class=\"pb-sig-line hasnt-headshot has-0-headshots hasnt-bio is-not-column\">\
+               <span class=\"pb-byline\">By <a href=\"https://news.example/people/erin\">Erin \
+               Cunningham</a></span> <span class=\"pb-timestamp\">March 18 at 3:57 PM</span></div>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/council"),
+        ["Erin Cunningham"]
+    );
+}
+
+#[test]
+fn writers_in_a_sidebar_marked_by_its_role_are_not_the_author() {
+    // A "follow our writers" list styled like bylines, in a `role=complementary` column that
+    // comes before the story in the markup.
+    let html = format!(
+        "<html><head><title>Council extends program</title></head><body>\
+         <div role=\"complementary\"><ul><li class=\"author-follow\">Katie Couric</li>\
+         <li class=\"author-follow\">Matt Bai</li></ul></div>\
+         <article><h1>Council extends program</h1><div class=\"author-name\">Nataliya \
+         Vasilyeva</div><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Nataliya Vasilyeva"]
+    );
+}

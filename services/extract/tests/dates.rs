@@ -84,6 +84,23 @@ fn a_dateline_without_a_zone_is_placed_in_the_pages_locale() {
 }
 
 #[test]
+fn a_dateline_on_a_page_that_declares_no_language_is_placed_by_the_texts_language() {
+    // No lang attribute, no locale tag, a .com host: the Chinese text says China's time.
+    let zh = "谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识的电脑。\
+              研究人员表示，这种新型神经网络可以像人类一样利用过去的经验来解决新的问题。";
+    let html = format!(
+        "<html><head><title>人工智能迈上新台阶</title></head><body><article><h1>人工智能迈上新台阶\
+         </h1><span class=\"pubTime\">2016年10月14日07:17</span><p>{zh}</p><p>{zh}</p><p>{zh}</p>\
+         </article></body></html>"
+    );
+    let a = article(&html, "http://tech.example.com/a/20161014/006270.htm");
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2016-10-14T07:17:00+08:00")
+    );
+}
+
+#[test]
 fn a_script_gives_the_offset_the_metadata_left_out() {
     let head = r#"<meta property="article:published_time" content="2019-11-19T18:18:25">
         <script>window.meta = {"articlePublishTime": "2019-11-19T18:18:25.828095-08:00"};</script>"#;

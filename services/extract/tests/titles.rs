@@ -63,3 +63,15 @@ fn the_source_falls_back_to_the_site_name_the_title_gives() {
     let a = article(&html, "https://news.example/news/council");
     assert_eq!(a.source, None);
 }
+
+#[test]
+fn a_short_headline_before_the_authors_name_in_the_title_is_the_headline() {
+    // The parentheses make the tail look long if tokens are counted instead of words.
+    let html = format!(
+        "<html><head><title>On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn \
+         )</title></head><body><div id=\"post\"><h1> On Recent Controversial Events </h1>\
+         <p>{PARA}</p><p>{PARA}</p></div></body></html>"
+    );
+    let a = article(&html, "http://ebb.org/bkuhn/blog/2017/01/01/events.html");
+    assert_eq!(a.title.as_deref(), Some("On Recent Controversial Events"));
+}
