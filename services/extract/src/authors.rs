@@ -24,6 +24,9 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators between names inside one part: "A and B", "A & B".
 static AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
+/// An HTML tag left in a text.
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("valid regex"));
 /// A co-author in parentheses: "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
 /// "Jane Doe (with John Roe)".
 static WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
@@ -454,9 +457,26 @@ fn bare_initials(s: &str) -> bool {
     t.len() == 2 && t.bytes().all(|b| b.is_ascii_uppercase()) && !is_agency(t)
 }
 
+/// Emoji, pictographs and the joiners and selectors that build them.
+fn pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+}
+
 /// Clean one name: trim punctuation and prefixes. `None` if it is not a name.
 pub fn clean_name(s: &str) -> Option<String> {
+    // Emoji and pictographs ("Jenny Smith ❤️") are decoration, not part of a name.
+    let s: String = s.chars().filter(|c| !pictograph(*c)).collect();
     let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Jenny_Smith": a user name spelled with underscores for spaces.
+    if !s.contains(' ')
+        && s.contains('_')
+        && s.split('_').all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase) && p.chars().any(char::is_lowercase)
+        })
+    {
+        s = s.replace('_', " ");
+    }
     // "Jane Doe (CNN)": the outlet in parentheses after the name.
     if let Some(inner) = s.strip_suffix(')').and_then(|h| h.rsplit_once(" ("))
         && (is_agency(inner.1) || outlet_name(inner.1) || names_a_domain(inner.1))
@@ -583,8 +603,8 @@ pub fn display_case(s: &str) -> String {
     s.split_whitespace().map(word).collect::<Vec<_>>().join(" ")
 }
 
-/// "Jane Doe for Dailymail.com", "Jane Doe, special for The Globe": the outlet a person
-/// wrote for goes; "Center for Drug Evaluation" stays whole.
+/// "Jane Doe for Dailymail.com", "Jane Doe, special for The Globe", "Jane Doe from Acme":
+/// the outlet a person wrote for goes; "Center for Drug Evaluation" stays whole.
 fn without_outlet(s: &str) -> &str {
     const ORG_HEADS: &[&str] = &[
         "center",
@@ -630,7 +650,13 @@ fn without_outlet(s: &str) -> &str {
         "journalists",
         "reporters",
     ];
-    let Some(at) = s.to_ascii_lowercase().find(" for ") else {
+    // "Jane Doe for Dailymail.com", "Jane Doe from Acme".
+    let lower = s.to_ascii_lowercase();
+    let Some(at) = [" for ", " from "]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+    else {
         return s;
     };
     let head = s[..at].trim_end();
@@ -663,6 +689,12 @@ pub fn split_authors_field(raw: &str) -> Vec<String> {
 }
 
 fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
+    // Markup escaped into a meta tag: `By <a href="/profiles/amir-vera">Amir Vera</a>, ...`.
+    let raw = if raw.contains('<') && raw.contains('>') {
+        TAG.replace_all(raw, " ")
+    } else {
+        raw.into()
+    };
     let mut s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() || s.len() > 400 {
         return Vec::new();

@@ -589,6 +589,7 @@ fn author_candidates(
         "cxenseparse:author",
         "article:author_name",
         "og:article:author",
+        "og:author",
         "article.author",
     ] {
         for v in meta.get_all(key).take(MAX_AUTHORS) {
@@ -696,8 +697,10 @@ fn author_candidates(
         } else {
             authors::split_authors(&b.text)
         };
-        // A byline element with a long text is a bio or a list, not a byline.
-        if all.is_empty() || all.len() > 6 || b.text.len() >= 200 {
+        // A byline element with a long text is a bio or a list, not a byline; one the
+        // markup calls the author (`itemprop="author"`) may name a whole team.
+        let most = if b.strength >= 3 { 10 } else { 6 };
+        if all.is_empty() || all.len() > most || b.text.len() >= 200 {
             continue;
         }
         let names: Vec<String> = all.iter().filter(|n| !is_site(n)).cloned().collect();

@@ -211,6 +211,9 @@ pub fn collect(doc: &Html) -> Meta {
     let mut bp_stack: Vec<bool> = Vec::new();
     let mut in_svg = 0usize;
     let mut in_article = 0usize;
+    // Inside a figure or a quotation: a name there is a credit or a quote's source.
+    let mut quote_stack: Vec<bool> = Vec::new();
+    let mut in_quote = 0usize;
     // The last short texts, for author boxes ("Jane Doe" then "Jane Doe is a reporter ...").
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
@@ -290,6 +293,7 @@ pub fn collect(doc: &Html) -> Meta {
                     let written_by = (tt.contains("ritten") || tt.contains("RITTEN"))
                         && tt.to_lowercase().contains(" was written by ");
                     if !bp_here
+                        && in_quote == 0
                         && (near_headline || first_without_h1 || written_by)
                         && m.bylines.len() < 60
                         && tt.len() < 120
@@ -399,6 +403,12 @@ pub fn collect(doc: &Html) -> Meta {
                     in_article += 1;
                 }
                 bp_stack.push(bp);
+                let quote = matches!(name, "figure" | "blockquote" | "q")
+                    || class_id
+                        .split_whitespace()
+                        .any(|t| t.contains("quote") && !t.contains("byline"));
+                quote_stack.push(quote);
+                in_quote += usize::from(quote);
                 if name == "svg" {
                     in_svg += 1;
                 }
@@ -549,7 +559,12 @@ pub fn collect(doc: &Html) -> Meta {
                     && m.itemprops.len() < 200
                     && let Some(e) = elr
                 {
+                    // `itemprop="author name"`: several properties at once.
                     let ip_l = ip.to_ascii_lowercase();
+                    let ip_l = ip_l
+                        .split_whitespace()
+                        .find(|p| matches!(*p, "author" | "creator"))
+                        .unwrap_or(&ip_l);
                     let value = el
                         .attr("content")
                         .or_else(|| el.attr("datetime"))
@@ -577,7 +592,7 @@ pub fn collect(doc: &Html) -> Meta {
                             }
                         });
                     let value = collapse_ws(&value);
-                    if (ip_l == "author" || ip_l == "creator") && !bp {
+                    if (ip_l == "author" || ip_l == "creator") && !bp && in_quote == 0 {
                         m.bylines.push(Byline {
                             text: value.clone(),
                             strength: 3,
@@ -625,6 +640,7 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                 }
                 if name == "a"
+                    && in_quote == 0
                     && el.attr("rel").is_some_and(|r| {
                         r.split_whitespace()
                             .any(|x| x.eq_ignore_ascii_case("author"))
@@ -640,6 +656,7 @@ pub fn collect(doc: &Html) -> Meta {
                     });
                 }
                 if m.bylines.len() < 60
+                    && in_quote == 0
                     && !matches!(
                         name,
                         "html"
@@ -655,7 +672,19 @@ pub fn collect(doc: &Html) -> Meta {
                 {
                     // "author-info" holds a bio or just the name: only the name counts.
                     let name_only = hint_byline == 0 && class_id.contains("author-info");
-                    let strength = hint_byline.max(u8::from(name_only));
+                    // Components name themselves in data attributes
+                    // (`data-component="Byline"`, `data-testid="byline"`), and some
+                    // templates in an `<author>` element.
+                    let data_hint = if name == "author" {
+                        1
+                    } else {
+                        ["data-component", "data-testid"]
+                            .iter()
+                            .filter_map(|a| el.attr(a))
+                            .any(names_byline_component)
+                            .into()
+                    };
+                    let strength = hint_byline.max(u8::from(name_only)).max(data_hint);
                     if strength > 0
                         && let Some(e) = elr
                     {
@@ -711,6 +740,9 @@ pub fn collect(doc: &Html) -> Meta {
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
                     bp_stack.pop();
+                    if quote_stack.pop() == Some(true) {
+                        in_quote = in_quote.saturating_sub(1);
+                    }
                     if el.name() == "svg" {
                         in_svg = in_svg.saturating_sub(1);
                     }
@@ -746,8 +778,10 @@ fn is_slug_of(id: &str, text: &str) -> bool {
 
 /// Every word [`byline_hint`] and [`date_hint`] look for.
 static META_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new("byline|by-line|author|writer|date|publish|publication|posted|timestamp")
-        .expect("valid regex")
+    regex::Regex::new(
+        "byline|by-line|author|writer|submitted|date|publish|publication|posted|timestamp",
+    )
+    .expect("valid regex")
 });
 
 /// 3 for `byline`, 2 for `author`-ish class names; 0 when not a byline.
@@ -757,6 +791,9 @@ fn byline_hint(class_id: &str) -> u8 {
     }
     if (class_id.contains("byline") || class_id.contains("by-line")) && !byline_part(class_id) {
         return 2;
+    }
+    if class_id.contains("submitted-by") || class_id.contains("posted-by") {
+        return 1;
     }
     if (class_id.contains("author") || class_id.contains("writer"))
         && !class_id.contains("authori")
@@ -808,6 +845,26 @@ fn byline_part(class_id: &str) -> bool {
                     | "photo"
             )
         })
+}
+
+/// A component named for the byline ("Byline", "article-byline", "AuthorName"), not one
+/// that merely mentions the author ("blog-post-author_cta_default_link_0").
+fn names_byline_component(v: &str) -> bool {
+    let v: String = v
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    [
+        "byline",
+        "bylines",
+        "author",
+        "authors",
+        "authorname",
+        "authornames",
+    ]
+    .iter()
+    .any(|e| v.ends_with(e))
 }
 
 /// Classes that hold the writer's job next to the name: `author-title` ("Games Editor"),

@@ -661,3 +661,76 @@ fn writers_in_a_sidebar_marked_by_its_role_are_not_the_author() {
         ["Nataliya Vasilyeva"]
     );
 }
+
+#[test]
+fn bylines_written_the_ways_other_extractors_test_are_read() {
+    let url = "https://news.example/council";
+    for (head, top, want) in [
+        // Decoration and user-name spelling.
+        (
+            r#"<meta name="author" content="Jenny Smith ❤️">"#,
+            "",
+            vec!["Jenny Smith"],
+        ),
+        (
+            "",
+            "<span id=\"author\">Jenny_Smith</span>",
+            vec!["Jenny Smith"],
+        ),
+        // The outlet a writer is "from".
+        (
+            "",
+            "<a class=\"author\">Jenny Smith from Trafilatura</a>",
+            vec!["Jenny Smith"],
+        ),
+        // A component named for the byline, and a Drupal "submitted by" line.
+        (
+            "",
+            "<div data-component=\"Byline\">Jenny Smith</div>",
+            vec!["Jenny Smith"],
+        ),
+        (
+            "",
+            "<div class=\"submitted-by\"><a>Jenny Smith</a></div>",
+            vec!["Jenny Smith"],
+        ),
+        // Several properties in one itemprop, and a whole team of writers.
+        (
+            "",
+            "<span itemprop=\"author name\">Shannon Deery, Mitch Clarke, Susie O’Brien, Laura \
+             Placella, Kara Irving, Jordy Atkinson, Suzan Delibasic</span>",
+            vec![
+                "Shannon Deery",
+                "Mitch Clarke",
+                "Susie O’Brien",
+                "Laura Placella",
+                "Kara Irving",
+                "Jordy Atkinson",
+                "Suzan Delibasic",
+            ],
+        ),
+        // Markup escaped into the tag's content (CNN's og:author).
+        (
+            "<meta property=\"og:author\" content=\"By &lt;a href=&quot;/profiles/amir-vera&quot;\
+             &gt;Amir Vera&lt;/a&gt; and Adam Renton, CNN\">",
+            "",
+            vec!["Amir Vera", "Adam Renton"],
+        ),
+    ] {
+        assert_eq!(authors(&page(head, "", top), url), want, "{head}{top}");
+    }
+}
+
+#[test]
+fn a_name_in_a_figure_or_a_quotation_is_not_the_author() {
+    let url = "https://news.example/council";
+    for top in [
+        "<figure><img src=\"a.jpg\"><div class=\"author\">Jenny Smith</div></figure>",
+        "<div class=\"quote\"><p>My quote here</p><p class=\"quote-author\"><span>—</span> \
+         Jenny Smith</p></div>",
+        "<blockquote><p>We will win.</p><a rel=\"author\" href=\"/jenny\">Jenny Smith</a>\
+         </blockquote>",
+    ] {
+        assert!(authors(&page("", "", top), url).is_empty(), "{top}");
+    }
+}
