@@ -720,7 +720,9 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     }
     s = CUT.replace(&s, "").into_owned();
     s = IN_SECTION.replace(&s, "").into_owned();
-    s = WITH_PAREN.replace_all(&s, ", $1").into_owned();
+    if s.contains('(') {
+        s = WITH_PAREN.replace_all(&s, ", $1").into_owned();
+    }
     let mut out: Vec<String> = Vec::new();
     // The separator after each part: ", and" after a role goes on to another author
     // ("Jane Doe, Senior Reporter, and John Roe, Editor").

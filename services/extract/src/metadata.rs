@@ -355,12 +355,14 @@ pub fn collect(doc: &Html) -> Meta {
                 }
                 let name = el.name();
                 let parent_bp = bp_stack.last().copied().unwrap_or(false);
-                // One walk over the attributes for the two every element is asked for.
-                let (mut class, mut itemprop) = (None, None);
+                // One walk over the attributes every element is asked for.
+                let (mut class, mut itemprop, mut role, mut component) = (None, None, None, None);
                 for (k, v) in el.attrs() {
                     match k {
                         "class" => class = Some(v),
                         "itemprop" => itemprop = Some(v),
+                        "role" => role = Some(v),
+                        "data-component" => component = Some(v),
                         _ => {}
                     }
                 }
@@ -396,7 +398,7 @@ pub fn collect(doc: &Html) -> Meta {
                 // A `<footer>` inside an `<article>` holds the post's own metadata, and one
                 // named for the byline (Telegraph's `<footer class="article-author">`) is one.
                 let furniture = (is_boilerplate_tag(name)
-                    || el.attr("role").is_some_and(crate::text::is_furniture_role))
+                    || role.is_some_and(crate::text::is_furniture_role))
                     && !(name == "footer" && (in_article > 0 || hint_byline > 0));
                 let bp = parent_bp || furniture || (hint_bp && !container);
                 if name == "article" {
@@ -672,18 +674,10 @@ pub fn collect(doc: &Html) -> Meta {
                 {
                     // "author-info" holds a bio or just the name: only the name counts.
                     let name_only = hint_byline == 0 && class_id.contains("author-info");
-                    // Components name themselves in data attributes
-                    // (`data-component="Byline"`, `data-testid="byline"`), and some
-                    // templates in an `<author>` element.
-                    let data_hint = if name == "author" {
-                        1
-                    } else {
-                        ["data-component", "data-testid"]
-                            .iter()
-                            .filter_map(|a| el.attr(a))
-                            .any(names_byline_component)
-                            .into()
-                    };
+                    // Components name themselves (`data-component="Byline"`), and some
+                    // templates use an `<author>` element.
+                    let data_hint =
+                        u8::from(name == "author" || component.is_some_and(names_byline_component));
                     let strength = hint_byline.max(u8::from(name_only)).max(data_hint);
                     if strength > 0
                         && let Some(e) = elr

@@ -433,7 +433,9 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(whole.unwrap_or(s));
         }
     }
-    if let Some(t) = tag_clean.filter(|t| !t.is_empty()) {
+    // A `<title>` that is only the site's name ("example.com") is no headline: the page's
+    // first `<h1>` is.
+    if let Some(t) = tag_clean.filter(|t| !t.is_empty() && (!is_site(t) || c.h1s.is_empty())) {
         return Some(t);
     }
     c.h1s

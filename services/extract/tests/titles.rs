@@ -75,3 +75,13 @@ fn a_short_headline_before_the_authors_name_in_the_title_is_the_headline() {
     let a = article(&html, "http://ebb.org/bkuhn/blog/2017/01/01/events.html");
     assert_eq!(a.title.as_deref(), Some("On Recent Controversial Events"));
 }
+
+#[test]
+fn a_title_that_is_only_the_domain_gives_way_to_the_headline() {
+    let html = format!(
+        "<html><head><title>example.com</title></head><body><h1>First</h1><p>{PARA}</p>\
+         <p>{PARA}</p></body></html>"
+    );
+    let a = article(&html, "https://news.example.com/2021/07/council.html");
+    assert_eq!(a.title.as_deref(), Some("First"));
+}
