@@ -64,10 +64,21 @@ static GLUED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A clock time on its own ("Jane Doe @jane 11:57AM").
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?")
+        .expect("valid regex")
+});
+
 /// Replace dates and times in a byline by a separator.
 pub fn strip_dates(s: &str) -> String {
     let s = GLUED_MONTH.replace_all(s, "$1 $2");
-    DATEISH.replace_all(&s, " | ").into_owned()
+    let s = DATEISH.replace_all(&s, " | ");
+    if s.contains(':') {
+        CLOCK.replace_all(&s, " | ").into_owned()
+    } else {
+        s.into_owned()
+    }
 }
 
 /// Bylines that name a newsroom rather than a person: "Our Editors", "The Editors",

@@ -683,6 +683,14 @@ fn bylines_written_the_ways_other_extractors_test_are_read() {
             "<a class=\"author\">Jenny Smith from Trafilatura</a>",
             vec!["Jenny Smith"],
         ),
+        // A handle and a clock time beside the name.
+        (
+            "",
+            "<div class=\"author\"><span class=\"profile__name\"> Jenny Smith </span> <a \
+             href=\"https://twitter.com/jenny_smith\"> @jenny_smith </a> <span> 11:57AM </span> \
+             </div>",
+            vec!["Jenny Smith"],
+        ),
         // A component named for the byline, and a Drupal "submitted by" line.
         (
             "",
