@@ -1143,8 +1143,12 @@ fn pick<'f>(
         let pi = parent as usize;
         let mut c = pi + 1;
         let end = els[pi].e1 as usize;
+        // A heading left out just before a sibling that is taken ("Films with time loops"
+        // over a long table that outscored its parent): it introduces that sibling.
+        let mut heading: Option<usize> = None;
         while c < end {
             let e = &els[c];
+            let before = chosen.len();
             if c == top {
                 chosen.push(c);
             } else if !excluded[c] {
@@ -1171,6 +1175,20 @@ fn pick<'f>(
                 if s >= sib_threshold || para_like {
                     chosen.push(c);
                 }
+            }
+            if chosen.len() > before {
+                if let Some(h) = heading.take() {
+                    chosen.insert(before, h);
+                }
+            } else {
+                heading = (!excluded[c]
+                    && matches!(e.tag, "h2" | "h3" | "h4" | "h5" | "h6")
+                    && (1..=200).contains(&range(e, &pre_t))
+                    && link_density(e) < 0.5
+                    && blocks[e.b0 as usize..e.b1 as usize]
+                        .first()
+                        .is_some_and(|b| !TAIL_HEADING.is_match(b.text.trim())))
+                .then_some(c);
             }
             c = e.e1.max(c as u32 + 1) as usize;
         }
@@ -1331,7 +1349,7 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             editor'?s\s+picks|don'?t\s+miss|up\s+next|what\s+to\s+read\s+next|
             you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+(?:next|more)|recommended(?:\s+for\s+you)?|
             about\s+the\s+authors?|meet\s+the\s+authors?|
-            (?:leave\s+a\s+)?(?:comments?|reply|responses)|join\s+the\s+(?:conversation|discussion)|
+            (?:leave\s+a\s+)?(?:comments?|reply|responses)|(?:add|post|write)\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|
             breaking\s+news|
             # Portuguese, Spanish, French, German, Italian, Dutch.
             (?:voc[êe]\s+)?(?:tamb[ée]m\s+)?pode\s+gostar|veja\s+tamb[ée]m|leia\s+tamb[ée]m|(?:not[íi]cias|posts|artigos|mat[ée]rias)\s+relacionad[oa]s|mais\s+lid[oa]s|
@@ -1646,6 +1664,33 @@ mod tests {
         assert!(body.contains("extend the program"), "{body}");
         assert!(!body.contains("Related stories"), "{body}");
         assert!(!body.contains("library branch"), "{body}");
+    }
+
+    #[test]
+    fn the_heading_over_a_long_table_stays_with_it() {
+        // The table outscores its parent, so it and the paragraphs around it are taken as
+        // siblings; the heading that introduces it comes along.
+        let rows: String = (0..80)
+            .map(|i| {
+                format!(
+                    "<tr><td>Film number {i}</td><td>{}</td><td>A woman relives the same day \
+                     over and over until she learns lesson number {i}.</td></tr>",
+                    1950 + i
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div><h1>List of films</h1><p>{PARA}</p><p>{PARA}</p><h2>The \
+             complete catalogue</h2><table><tr><th>Film</th><th>Year</th></tr>{rows}</table>\
+             <h2>Add a comment</h2><p>{PARA}</p></div></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(
+            body.contains("strong demand.\n\nThe complete catalogue\n\nFilm | Year"),
+            "{body}"
+        );
+        assert!(body.contains("lesson number 79"), "{body}");
+        assert!(!body.contains("Add a comment"), "{body}");
     }
 
     #[test]
