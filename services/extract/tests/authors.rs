@@ -702,6 +702,11 @@ fn bylines_written_the_ways_other_extractors_test_are_read() {
             "<div class=\"submitted-by\"><a>Jenny Smith</a></div>",
             vec!["Jenny Smith"],
         ),
+        (
+            "",
+            "<div class=\"submitted-by\">Submitted by Jenny Smith on Mon, 2019-01-21 13:49</div>",
+            vec!["Jenny Smith"],
+        ),
         // Several properties in one itemprop, and a whole team of writers.
         (
             "",
@@ -727,6 +732,12 @@ fn bylines_written_the_ways_other_extractors_test_are_read() {
     ] {
         assert_eq!(authors(&page(head, "", top), url), want, "{head}{top}");
     }
+}
+
+#[test]
+fn a_submitted_line_without_a_name_names_no_one() {
+    let top = "<span class=\"submitted-by\">Submitted on Mon, 2019-01-21 13:49</span>";
+    assert!(authors(&page("", "", top), "https://news.example/council").is_empty());
 }
 
 #[test]
