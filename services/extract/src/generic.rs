@@ -1352,7 +1352,6 @@ fn same_wall_time(t: chrono::NaiveDateTime, n: chrono::NaiveDateTime) -> bool {
     t == n || (n.second() == 0 && t.with_second(0).and_then(|t| t.with_nanosecond(0)) == Some(n))
 }
 
-/// What places the page's zone-less times: its country domain, its locale, its source.
 /// Where a zoneless time on the page was written: the site's country domain, else the
 /// locale its tags declare, else the zone of the language its text is in (`language`, as
 /// [`language`] settles it) when that language is spoken in one zone.
