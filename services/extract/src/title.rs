@@ -433,9 +433,11 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(whole.unwrap_or(s));
         }
     }
-    // A `<title>` that is only the site's name ("example.com") is no headline: the page's
-    // first `<h1>` is.
-    if let Some(t) = tag_clean.filter(|t| !t.is_empty() && (!is_site(t) || c.h1s.is_empty())) {
+    // A `<title>` that is only the site's domain ("example.com") is no headline: the page's
+    // first `<h1>` is. (A title the metadata calls the site's name, as MSN's
+    // `application-name` does, may still be the headline.)
+    let domain = |t: &str| t.contains('.') && !t.contains(' ') && is_site(t);
+    if let Some(t) = tag_clean.filter(|t| !t.is_empty() && (!domain(t) || c.h1s.is_empty())) {
         return Some(t);
     }
     c.h1s

@@ -85,3 +85,24 @@ fn a_title_that_is_only_the_domain_gives_way_to_the_headline() {
     let a = article(&html, "https://news.example.com/2021/07/council.html");
     assert_eq!(a.title.as_deref(), Some("First"));
 }
+
+#[test]
+fn a_headline_the_metadata_also_calls_the_app_name_is_still_the_headline() {
+    // MSN's `application-name` repeats the headline; the logo's `<h1>` comes first.
+    let html = format!(
+        "<html><head><title>Nintendo's first iPhone game will launch in December</title>\
+         <meta name=\"application-name\" content=\"Nintendo's first iPhone game will launch in \
+         December\"><meta property=\"og:site_name\" content=\"MSN\"></head><body><header><h1>\
+         msn back to msn home news</h1></header><article><h1 itemprop=\"headline\">Nintendo's \
+         first iPhone game will launch in December</h1><p>{PARA}</p><p>{PARA}</p></article>\
+         </body></html>"
+    );
+    let a = article(
+        &html,
+        "https://www.msn.example/en-us/news/technology/nintendo/ar-AAk",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Nintendo's first iPhone game will launch in December")
+    );
+}
