@@ -224,6 +224,149 @@ fn country_zone(cc: &str) -> Option<Tz> {
     })
 }
 
+/// Places that put a publication in another zone of its country than the one most of the
+/// country's newsrooms keep, as they appear in its name or domain ("The Seattle Times",
+/// `calgaryherald.com`, `perthnow.com.au`). Matched on the name lower-cased with everything
+/// but letters and digits dropped; each list is only read for a page of its country.
+const US_PLACES: &[(&str, Tz)] = {
+    use chrono_tz::{America, Pacific};
+    &[
+        ("chicago", America::Chicago),
+        ("dallas", America::Chicago),
+        ("houston", America::Chicago),
+        ("texas", America::Chicago),
+        ("sanantonio", America::Chicago),
+        ("expressnews", America::Chicago),
+        ("minneapolis", America::Chicago),
+        ("startribune", America::Chicago),
+        ("minnesota", America::Chicago),
+        ("milwaukee", America::Chicago),
+        ("jsonline", America::Chicago),
+        ("wisconsin", America::Chicago),
+        ("stlouis", America::Chicago),
+        ("stltoday", America::Chicago),
+        ("kansas", America::Chicago),
+        ("oklahoma", America::Chicago),
+        ("tulsa", America::Chicago),
+        ("omaha", America::Chicago),
+        ("nebraska", America::Chicago),
+        ("desmoines", America::Chicago),
+        ("memphis", America::Chicago),
+        ("nashville", America::Chicago),
+        ("tennessean", America::Chicago),
+        ("neworleans", America::Chicago),
+        ("louisiana", America::Chicago),
+        ("alabama", America::Chicago),
+        ("mississippi", America::Chicago),
+        ("dakota", America::Chicago),
+        ("denver", America::Denver),
+        ("colorado", America::Denver),
+        ("saltlake", America::Denver),
+        ("sltrib", America::Denver),
+        ("deseret", America::Denver),
+        ("albuquerque", America::Denver),
+        ("newmexico", America::Denver),
+        ("boise", America::Boise),
+        ("idaho", America::Boise),
+        ("montana", America::Denver),
+        ("wyoming", America::Denver),
+        ("phoenix", America::Phoenix),
+        ("arizona", America::Phoenix),
+        ("azcentral", America::Phoenix),
+        ("tucson", America::Phoenix),
+        ("seattle", America::Los_Angeles),
+        ("tacoma", America::Los_Angeles),
+        ("spokane", America::Los_Angeles),
+        ("oregon", America::Los_Angeles),
+        ("sacramento", America::Los_Angeles),
+        ("sacbee", America::Los_Angeles),
+        ("california", America::Los_Angeles),
+        ("losangeles", America::Los_Angeles),
+        ("latimes", America::Los_Angeles),
+        ("sanfrancisco", America::Los_Angeles),
+        ("sfgate", America::Los_Angeles),
+        ("sfchronicle", America::Los_Angeles),
+        ("sandiego", America::Los_Angeles),
+        ("oakland", America::Los_Angeles),
+        ("sanjose", America::Los_Angeles),
+        ("mercurynews", America::Los_Angeles),
+        ("ocregister", America::Los_Angeles),
+        ("fresno", America::Los_Angeles),
+        ("lasvegas", America::Los_Angeles),
+        ("nevada", America::Los_Angeles),
+        ("reviewjournal", America::Los_Angeles),
+        ("alaska", America::Anchorage),
+        ("anchorage", America::Anchorage),
+        ("hawaii", Pacific::Honolulu),
+        ("honolulu", Pacific::Honolulu),
+    ]
+};
+const CA_PLACES: &[(&str, Tz)] = {
+    use chrono_tz::America;
+    &[
+        ("vancouver", America::Vancouver),
+        ("britishcolumbia", America::Vancouver),
+        ("theprovince", America::Vancouver),
+        ("timescolonist", America::Vancouver),
+        ("kelowna", America::Vancouver),
+        ("calgary", America::Edmonton),
+        ("edmonton", America::Edmonton),
+        ("alberta", America::Edmonton),
+        ("winnipeg", America::Winnipeg),
+        ("manitoba", America::Winnipeg),
+        ("regina", America::Regina),
+        ("saskatoon", America::Regina),
+        ("saskatchewan", America::Regina),
+        ("starphoenix", America::Regina),
+        ("halifax", America::Halifax),
+        ("novascotia", America::Halifax),
+        ("chronicleherald", America::Halifax),
+        ("newbrunswick", America::Moncton),
+        ("moncton", America::Moncton),
+        ("newfoundland", America::St_Johns),
+    ]
+};
+const AU_PLACES: &[(&str, Tz)] = {
+    use chrono_tz::Australia;
+    &[
+        ("perth", Australia::Perth),
+        ("westaustralian", Australia::Perth),
+        ("thewest", Australia::Perth),
+        ("adelaide", Australia::Adelaide),
+        ("brisbane", Australia::Brisbane),
+        ("queensland", Australia::Brisbane),
+        ("couriermail", Australia::Brisbane),
+        ("darwin", Australia::Darwin),
+        ("ntnews", Australia::Darwin),
+    ]
+};
+
+/// A country's usual zone moved to the zone of the place the publication names (see
+/// [`US_PLACES`]): `names` are its site name and host. Other zones are returned as given.
+pub fn zone_of_place(zone: Tz, names: &[&str]) -> Tz {
+    use chrono_tz::{America, Australia};
+    let places = match zone {
+        America::New_York => US_PLACES,
+        America::Toronto => CA_PLACES,
+        Australia::Sydney => AU_PLACES,
+        _ => return zone,
+    };
+    names
+        .iter()
+        .find_map(|name| {
+            let compact: String = name
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            places
+                .iter()
+                .find(|(needle, _)| compact.contains(needle))
+                .map(|&(_, tz)| tz)
+        })
+        .unwrap_or(zone)
+}
+
 /// The offset the page source gives elsewhere to the wall time `n` ("2019-11-19T18:18:25-08:00"
 /// in a script's data when the metadata says "2019-11-19T18:18:25"): the same moment, placed.
 pub fn offset_in_source(source: &str, n: NaiveDateTime) -> Option<FixedOffset> {

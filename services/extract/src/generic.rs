@@ -1392,9 +1392,13 @@ pub fn zone_hints<'a>(
             );
             (english && generic).then_some(chrono_tz::America::New_York)
         });
+    // A newsroom of a country with several zones is placed by the city or state its name
+    // gives ("The Seattle Times", calgaryherald.com).
+    let names = [meta.get(&["og:site_name"]).unwrap_or_default(), host];
+    let place = |z: chrono_tz::Tz| dates::zone_of_place(z, &names);
     ZoneHints {
-        site: dates::zone_for_host(host),
-        locale,
+        site: dates::zone_for_host(host).map(place),
+        locale: locale.map(place),
         source,
         day_first: dates::day_first(host, tags.first().map(String::as_str)),
         offset: None,
@@ -1456,7 +1460,14 @@ fn topics(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |s: &str| {
         let s = collapse_ws(&decode_entities(s));
+        // The remnant of an entity the keyword list split ("&amp;quot, surface").
+        let entity = s.strip_prefix('&').is_some_and(|e| {
+            e.trim_start_matches('#')
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric())
+        });
         if !s.is_empty()
+            && !entity
             && s.len() < 80
             && !out.iter().any(|o| o.eq_ignore_ascii_case(&s))
             && out.len() < 40
@@ -1475,7 +1486,8 @@ fn topics(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
         "article:section",
     ] {
         for v in meta.get_all(k) {
-            for t in v.split([',', ';']) {
+            // Entities first: "AT&amp;T" is one keyword, not two split at its ';'.
+            for t in decode_entities(v).split([',', ';']) {
                 add(t);
             }
         }

@@ -340,6 +340,7 @@ pub fn collect(doc: &Html) -> Meta {
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
                         && tt[..s].split_whitespace().count() <= 4
                         && tt[e..].split_whitespace().count() <= 6
+                        && !in_tweet(node)
                     {
                         let bp = bp_stack.last().copied().unwrap_or(false);
                         m.date_texts.push((tt.to_string(), order, bp));
@@ -726,7 +727,7 @@ pub fn collect(doc: &Html) -> Meta {
                     && let Some(e) = elr
                 {
                     let t = collapse_ws(&bounded_text(e, 300));
-                    if !t.is_empty() && t.len() < 200 {
+                    if !t.is_empty() && t.len() < 200 && !in_tweet(node) {
                         m.dateline_texts.push((t, bp));
                     }
                 }
@@ -966,6 +967,21 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
 /// Text in a teaser for another story: a small box (two levels up at most) that also holds
 /// a link of three words or more, the other story's headline ("Mayor resigns after
 /// scandal" above its "By John Roe"), and not the page's `<h1>`.
+/// Whether a node sits in a tweet (an embedded one, or a feed widget's): its date is the
+/// tweet's, not the story's.
+fn in_tweet(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .take(8)
+        .filter_map(|n| n.value().as_element())
+        .any(|e| {
+            e.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("tweet") || c.contains("twitter")
+            })
+        })
+}
+
 fn in_teaser(text: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut node = text;
     for _ in 0..2 {

@@ -84,6 +84,44 @@ fn a_dateline_without_a_zone_is_placed_in_the_pages_locale() {
 }
 
 #[test]
+fn a_newsroom_is_placed_in_the_zone_of_the_city_its_name_gives() {
+    let top = "<p class=\"byline\">By Jane Doe</p><p>Published July 8, 2025 at 9:05 a.m.</p>";
+    let head = |site: &str| {
+        format!(
+            r#"<meta property="og:locale" content="en_US"><meta property="og:site_name" content="{site}">"#
+        )
+    };
+    let at = |site: &str, url: &str| published(&head(site), top, url);
+    // A US page is in Eastern time unless its name says where else.
+    assert_eq!(
+        at("The Daily Ledger", "https://news.example/x").as_deref(),
+        Some("2025-07-08T09:05:00-04:00")
+    );
+    assert_eq!(
+        at("The Seattle Times", "https://news.example/x").as_deref(),
+        Some("2025-07-08T09:05:00-07:00")
+    );
+    assert_eq!(
+        at("Chicago Tribune", "https://news.example/x").as_deref(),
+        Some("2025-07-08T09:05:00-05:00")
+    );
+    // Arizona keeps standard time all summer; the domain names the place too.
+    assert_eq!(
+        at("The Republic", "https://www.azcentral.com/story/x").as_deref(),
+        Some("2025-07-08T09:05:00-07:00")
+    );
+    // Canada's and Australia's lists are read for their own pages only.
+    assert_eq!(
+        published("", top, "https://calgaryherald.ca/news/x").as_deref(),
+        Some("2025-07-08T09:05:00-06:00")
+    );
+    assert_eq!(
+        at("Calgary Herald", "https://news.example/x").as_deref(),
+        Some("2025-07-08T09:05:00-04:00")
+    );
+}
+
+#[test]
 fn a_dateline_on_a_page_that_declares_no_language_is_placed_by_the_texts_language() {
     // No lang attribute, no locale tag, a .com host: the Chinese text says China's time.
     let zh = "谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识的电脑。\
@@ -464,5 +502,21 @@ fn today_at_a_time_is_placed_in_the_sites_zone() {
     assert_eq!(
         published("https://news.example/council").as_deref(),
         Some("2024-07-04")
+    );
+}
+
+#[test]
+fn a_tweets_date_is_not_the_storys() {
+    // An embedded tweet quoted in the story, and a feed widget's tweets beside it.
+    let tweet = "<blockquote class=\"twitter-tweet\"><p>More code, more data.</p>&mdash; Jane \
+                 (@jane) <a href=\"https://twitter.com/jane/status/1\">November 20, 2025</a>\
+                 </blockquote>";
+    assert_eq!(published("", tweet, "https://news.example/council"), None);
+    let widget = "<div class=\"aptf-tweets-wrapper\"><p class=\"aptf-timestamp\">\
+                  <a href=\"https://twitter.com/x/status/2\">- November 20, 2019, 10:54 am</a>\
+                  </p></div><p class=\"dateline\">Published Nov. 18, 2019 9:05 AM ET</p>";
+    assert_eq!(
+        published("", widget, "https://news.example/council").as_deref(),
+        Some("2019-11-18T09:05:00-05:00")
     );
 }

@@ -142,3 +142,15 @@ fn a_page_rendered_from_next_data_takes_the_story_from_it() {
     let a = article(&html, "https://news.example/council");
     assert_eq!(a.body, format!("{para}\n\n{para}\n\n{para}"));
 }
+
+#[test]
+fn keywords_are_decoded_before_they_are_split() {
+    let html = format!(
+        "<html><head><title>Council extends program</title>\
+         <meta name=\"keywords\" content=\"water, AT&amp;amp;T, &amp;quot, moon, &amp;#39\">\
+         </head><body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/council");
+    assert_eq!(a.topics, ["water", "AT&T", "moon"]);
+}
