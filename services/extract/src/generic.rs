@@ -715,8 +715,10 @@ fn author_candidates(
                 b.order.saturating_sub(5)..=b.order + 5,
             );
         }
-        // "By ASU Online" under the headline: the site is the byline.
-        if by_headline(b) {
+        // "By ASU Online" under the headline: the site is the byline. Not when the site
+        // is only named in markup (`<meta itemprop="name">` of an `Organization` author)
+        // and the metadata names a person.
+        if by_headline(b) && (!b.unseen || hidden.is_empty()) {
             return all;
         }
     }

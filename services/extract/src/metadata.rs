@@ -31,6 +31,8 @@ pub struct Byline {
     pub order: usize,
     /// Found by its text ("By ...") rather than by markup.
     pub from_text: bool,
+    /// Read from a `content` attribute: markup for machines, not shown to readers.
+    pub unseen: bool,
 }
 
 #[derive(Debug, Default)]
@@ -325,6 +327,7 @@ pub fn collect(doc: &Html) -> Meta {
                                 in_boilerplate: false,
                                 order,
                                 from_text: true,
+                                unseen: false,
                             };
                             if near_headline || written_by {
                                 m.bylines.push(b);
@@ -568,6 +571,7 @@ pub fn collect(doc: &Html) -> Meta {
                         .split_whitespace()
                         .find(|p| matches!(*p, "author" | "creator"))
                         .unwrap_or(&ip_l);
+                    let mut unseen = el.attr("content").is_some();
                     let value = el
                         .attr("content")
                         .or_else(|| el.attr("datetime"))
@@ -583,11 +587,12 @@ pub fn collect(doc: &Html) -> Meta {
                                             .attr("itemprop")
                                             .is_some_and(|p| p.eq_ignore_ascii_case("name"))
                                     })
-                                    .map(|d| {
-                                        d.value()
-                                            .attr("content")
-                                            .map(str::to_string)
-                                            .unwrap_or_else(|| bounded_text(d, 200))
+                                    .map(|d| match d.value().attr("content") {
+                                        Some(c) => {
+                                            unseen = true;
+                                            c.to_string()
+                                        }
+                                        None => bounded_text(d, 200),
                                     })
                                     .unwrap_or_else(|| bounded_text(e, 200))
                             } else {
@@ -602,6 +607,7 @@ pub fn collect(doc: &Html) -> Meta {
                             in_boilerplate: bp,
                             order,
                             from_text: false,
+                            unseen,
                         });
                     }
                     for p in ip.split_whitespace() {
@@ -656,6 +662,7 @@ pub fn collect(doc: &Html) -> Meta {
                         in_boilerplate: bp,
                         order,
                         from_text: false,
+                        unseen: false,
                     });
                 }
                 if m.bylines.len() < 60
@@ -714,6 +721,7 @@ pub fn collect(doc: &Html) -> Meta {
                                 in_boilerplate: bp,
                                 order,
                                 from_text: false,
+                                unseen: false,
                             });
                         }
                     }

@@ -753,3 +753,28 @@ fn a_name_in_a_figure_or_a_quotation_is_not_the_author() {
         assert!(authors(&page("", "", top), url).is_empty(), "{top}");
     }
 }
+
+#[test]
+fn a_person_in_the_json_ld_beats_the_site_named_only_in_microdata() {
+    // Folha de S.Paulo: the story's writer in JSON-LD only, and the newspaper as the
+    // microdata `author` in `<meta>` tags under the headline; neither is shown.
+    let ld = r#"<script type="application/ld+json">{"@context":"http://schema.org",
+        "@type":"NewsArticle","headline":"Council extends program",
+        "author":[{"@type":"Person","name":"Bruno Rodrigues"}],
+        "publisher":{"@type":"Organization","name":"Folha de S.Paulo"}}</script>
+        <meta property="og:site_name" content="Folha de S.Paulo">"#;
+    let micro = "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Organization\">\
+                 <meta itemprop=\"name\" content=\"Folha de S.Paulo\"></div>";
+    let html = page(ld, "", micro);
+    assert_eq!(
+        authors(&html, "https://www1.folha.example/esporte/x.shtml"),
+        ["Bruno Rodrigues"]
+    );
+    // The site shown as the byline under the headline is still the byline.
+    let shown = "<div itemprop=\"author\"><span itemprop=\"name\">Folha de S.Paulo</span></div>";
+    let html = page(ld, "", shown);
+    assert_eq!(
+        authors(&html, "https://www1.folha.example/esporte/x.shtml"),
+        ["Folha de S.Paulo"]
+    );
+}
