@@ -616,6 +616,14 @@ static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short block that is sharing, subscribing, ads, captions or other page furniture.
+/// Class names of a photo gallery, slideshow or carousel widget.
+fn is_gallery(class_id: &str) -> bool {
+    class_id.split_whitespace().any(|t| {
+        t.split(['-', '_'])
+            .any(|p| matches!(p, "gallery" | "slideshow" | "carousel"))
+    })
+}
+
 fn boilerplate_block(b: &Block) -> bool {
     boilerplate_block_in(b, false)
 }
@@ -906,6 +914,42 @@ fn pick<'f>(
         let inherited = e.parent != NONE && excluded[e.parent as usize];
         let own = e.neg && range(e, &pre_good) * 10 < total_good * 4 && !kin_kept(i);
         excluded[i] = inherited || own;
+    }
+    // A gallery or slideshow widget set into the story, between its paragraphs, with more
+    // text than the story ("Business news in pictures" in the middle of a list of hotel
+    // secrets): the widget's captions would win the pick. It is not the story. A gallery
+    // that is the page's content has no story around it, and a small one in a story does
+    // not win, and stays.
+    for i in 0..els.len() {
+        let e = &els[i];
+        if excluded[i] || !is_gallery(&e.class_id) || range(e, &pre_good) < 1000 {
+            continue;
+        }
+        // The nearest container with story paragraphs on both sides of the widget.
+        let mut c = e.parent;
+        let mut around = false;
+        for _ in 0..8 {
+            if c == NONE || matches!(els[c as usize].tag, "body" | "html") {
+                break;
+            }
+            let ce = &els[c as usize];
+            let before = pre_paras[e.b0 as usize] - pre_paras[ce.b0 as usize];
+            let after = pre_paras[ce.b1 as usize] - pre_paras[e.b1 as usize];
+            if before >= 2 && after >= 2 {
+                around = true;
+                break;
+            }
+            c = ce.parent;
+        }
+        if !around {
+            continue;
+        }
+        let rest = range(&els[c as usize], &pre_good) - range(e, &pre_good);
+        if rest >= 500 && range(e, &pre_good) > rest {
+            for x in excluded.iter_mut().take(e.e1 as usize).skip(i) {
+                *x = true;
+            }
+        }
     }
     let block_excluded = |b: &Block| b.el != NONE && excluded[b.el as usize];
 
@@ -1568,6 +1612,38 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn a_gallery_set_into_the_story_is_not_the_story() {
+        let caption = |i: usize| {
+            format!(
+                "<li><p>Photo {i}: traders on the floor of the exchange watch the screens as                  shares fall for the third day running, with banks and miners leading.</p></li>"
+            )
+        };
+        let gallery: String = (0..20).map(caption).collect();
+        let story = |from: usize| -> String {
+            (from..from + 3)
+                .map(|i| format!("<p>{i}. {PARA}</p>"))
+                .collect()
+        };
+        let html = format!(
+            "<html><body><article><h1>Secrets of hotel staff</h1><div class=\"text\">{}             <div class=\"widget type-gallery\"><h2>Business news in pictures</h2>             <ul class=\"legends\">{gallery}</ul></div>{}</div></article></body></html>",
+            story(1),
+            story(4)
+        );
+        let body = body_of(&html);
+        assert!(
+            body.contains("1. The council") && body.contains("6. The council"),
+            "{body}"
+        );
+        assert_gone(&body, &["Photo 3", "Business news in pictures"]);
+        // A gallery that is the page's content stays.
+        let html = format!(
+            "<html><body><article><h1>Markets in pictures</h1><p>{PARA}</p>\
+             <div class=\"gallery\"><ul>{gallery}</ul></div></article></body></html>"
+        );
+        assert!(body_of(&html).contains("Photo 3"));
+    }
 
     #[test]
     fn a_wire_storys_contributor_line_is_not_text() {
