@@ -24,6 +24,11 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators between names inside one part: "A and B", "A & B".
 static AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
+/// "And" in bylines of other languages ("Ana Souza e João Silva", "Jan de Vries en Piet
+/// Jansen"): split only where each side is a full name, as some surnames hold the word
+/// ("José Maria e Silva").
+static AND_INTL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:e|en|och|og|ja|és|i)\s+").expect("valid regex"));
 /// An HTML tag left in a text.
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("valid regex"));
@@ -798,7 +803,15 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         }
         let mut names = Vec::new();
         let mut prose = false;
-        for name in AND.split(part) {
+        let pieces = AND.split(part).flat_map(|piece| {
+            let sub: Vec<&str> = AND_INTL.split(piece).collect();
+            if sub.len() > 1 && sub.iter().all(|s| s.split_whitespace().count() >= 2) {
+                sub
+            } else {
+                vec![piece]
+            }
+        });
+        for name in pieces {
             let name = name.trim();
             if name.is_empty() {
                 continue;

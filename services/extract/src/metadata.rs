@@ -346,7 +346,9 @@ pub fn collect(doc: &Html) -> Meta {
                         && !in_tweet(node)
                     {
                         let bp = bp_stack.last().copied().unwrap_or(false);
-                        m.date_texts.push((tt.to_string(), order, bp));
+                        for part in revision_then_publication(tt) {
+                            m.date_texts.push((part.to_string(), order, bp));
+                        }
                     }
                     continue;
                 }
@@ -736,7 +738,9 @@ pub fn collect(doc: &Html) -> Meta {
                 {
                     let t = collapse_ws(&bounded_text(e, 300));
                     if !t.is_empty() && t.len() < 200 && !in_tweet(node) {
-                        m.dateline_texts.push((t, bp));
+                        for part in revision_then_publication(&t) {
+                            m.dateline_texts.push((part.to_string(), bp));
+                        }
                     }
                 }
             }
@@ -782,7 +786,7 @@ fn is_slug_of(id: &str, text: &str) -> bool {
 /// Every word [`byline_hint`] and [`date_hint`] look for.
 static META_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        "byline|by-line|author|writer|submitted|date|publish|publication|posted|timestamp",
+        "byline|by-line|author|autor|auteur|writer|submitted|date|publish|publication|posted|timestamp",
     )
     .expect("valid regex")
 });
@@ -798,8 +802,14 @@ fn byline_hint(class_id: &str) -> u8 {
     if class_id.contains("submitted-by") || class_id.contains("posted-by") {
         return 1;
     }
-    if (class_id.contains("author") || class_id.contains("writer"))
+    // "autor" (es, de, pt, pl), "autore" (it), "auteur" (fr, nl).
+    if (class_id.contains("author")
+        || class_id.contains("writer")
+        || class_id.contains("autor")
+        || class_id.contains("auteur"))
         && !class_id.contains("authori")
+        && !class_id.contains("autoriz")
+        && !class_id.contains("autoris")
         && !class_id.contains("author-bio")
         && !class_id.contains("author-box")
         && !class_id.contains("author-desc")
@@ -975,6 +985,39 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
 /// Text in a teaser for another story: a small box (two levels up at most) that also holds
 /// a link of three words or more, the other story's headline ("Mayor resigns after
 /// scandal" above its "By John Roe"), and not the page's `<h1>`.
+/// A dateline that gives the revision first and then the publication in one text
+/// ("Aktualisiert am 08.07.2025 um 10:15 Uhr · Veröffentlicht am 07.07.2025 um 09:05 Uhr"),
+/// as the two lines it shows: each is then read as a dateline of its own. Any other text
+/// is one line.
+fn revision_then_publication(t: &str) -> Vec<&str> {
+    static UPDATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad",
+        )
+        .expect("valid regex")
+    });
+    static PUBLISHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:first\s+)?(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)",
+        )
+        .expect("valid regex")
+    });
+    let Some(u) = UPDATE.find(t) else {
+        return vec![t];
+    };
+    match PUBLISHED.find_at(t, u.end()) {
+        Some(p) if crate::dates::find_day(&t[u.end()..p.start()]).is_some() => {
+            let (rev, publ) = t.split_at(p.start());
+            let rev = rev.trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '·' | '|' | '/' | '-' | '–' | '—' | ',' | ';' | '•')
+            });
+            vec![rev, publ]
+        }
+        _ => vec![t],
+    }
+}
+
 /// Whether a node sits in a tweet (an embedded one, or a feed widget's): its date is the
 /// tweet's, not the story's.
 fn in_tweet(node: ego_tree::NodeRef<'_, Node>) -> bool {

@@ -778,3 +778,39 @@ fn a_person_in_the_json_ld_beats_the_site_named_only_in_microdata() {
         ["Folha de S.Paulo"]
     );
 }
+
+#[test]
+fn bylines_of_other_languages_are_read() {
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "<p class=\"autore\">di Mario Rossi e Luca Bianchi</p>",
+            &["Mario Rossi", "Luca Bianchi"],
+        ),
+        (
+            "<p class=\"auteur\">Door Jan de Vries en Piet Jansen</p>",
+            &["Jan de Vries", "Piet Jansen"],
+        ),
+        (
+            "<p class=\"autor\">Por Ana Souza e João Silva</p>",
+            &["Ana Souza", "João Silva"],
+        ),
+        ("<p class=\"autor\">Anna Kowalska</p>", &["Anna Kowalska"]),
+        (
+            "<p class=\"byline\">Av Anna Andersson och Erik Lind</p>",
+            &["Anna Andersson", "Erik Lind"],
+        ),
+        // A surname that holds the word is one name.
+        (
+            "<p class=\"autor\">Por José Maria e Silva</p>",
+            &["José Maria e Silva"],
+        ),
+    ];
+    for (top, want) in cases {
+        let html = page("", "", top);
+        assert_eq!(
+            authors(&html, "https://news.example/council"),
+            want,
+            "{top}"
+        );
+    }
+}

@@ -520,3 +520,41 @@ fn a_tweets_date_is_not_the_storys() {
         Some("2019-11-18T09:05:00-05:00")
     );
 }
+
+#[test]
+fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
+    let cases = [
+        (
+            r#"<meta property="og:locale" content="en_US">"#,
+            "Updated July 8, 2025 10:15 AM ET · Published July 7, 2025 9:05 AM ET",
+            "2025-07-07T09:05:00-04:00",
+            "2025-07-08T10:15:00-04:00",
+        ),
+        (
+            r#"<meta property="og:locale" content="en_US">"#,
+            "Updated: 10:15 AM EDT July 8, 2025 | Posted: 9:05 AM EDT July 7, 2025",
+            "2025-07-07T09:05:00-04:00",
+            "2025-07-08T10:15:00-04:00",
+        ),
+        (
+            r#"<meta property="og:locale" content="de_DE">"#,
+            "Aktualisiert am 08.07.2025 um 10:15 Uhr · Veröffentlicht am 07.07.2025 um 09:05 Uhr",
+            "2025-07-07T09:05:00+02:00",
+            "2025-07-08T10:15:00+02:00",
+        ),
+        (
+            r#"<meta property="og:locale" content="fr_FR">"#,
+            "Mis à jour le 08/07/2025 à 10h15 · Publié le 07/07/2025 à 09h05",
+            "2025-07-07T09:05:00+02:00",
+            "2025-07-08T10:15:00+02:00",
+        ),
+    ];
+    for (head, line, published, modified) in cases {
+        let top = format!("<p class=\"byline\">By Jane Doe</p><div class=\"date\">{line}</div>");
+        assert_eq!(
+            times(head, &top),
+            (some(published), some(modified)),
+            "{line}"
+        );
+    }
+}
