@@ -47,7 +47,7 @@ static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:twitter|instagram|threads|bluesky|mastodon|tiktok)\s*:?\s*@|(?-u:\b)(?:photos?|pictures?|images?|fotos?|bilder|illustrations?|video)\s*:|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:with\s+)?(?:additional|further|contributing|more)\s+reporting(?-u:\b)|(?-u:\b)(?:twitter|instagram|threads|bluesky|mastodon|tiktok)\s*:?\s*@|(?-u:\b)(?:photos?|pictures?|images?|fotos?|bilder|illustrations?|video)\s*:|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
@@ -1018,6 +1018,15 @@ mod tests {
         assert_eq!(s("By Jane Doe, Staff Writer"), ["Jane Doe"]);
         assert_eq!(s("Jane Doe | Senior Reporter"), ["Jane Doe"]);
         assert_eq!(s("Dylan Bailey, MS, RD, FAND"), ["Dylan Bailey"]);
+        // Who added reporting is credited at the story's end, not as its author.
+        assert_eq!(
+            s("By Jane Doe with additional reporting by John Roe"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            s("Jane Doe and Mary Major, contributing reporting John Roe"),
+            ["Jane Doe", "Mary Major"]
+        );
         assert_eq!(s("Genevieve Carlton, Ph.D."), ["Genevieve Carlton"]);
         assert_eq!(s("Jane Doe jane.doe@example.com"), ["Jane Doe"]);
         assert_eq!(s("Jane Doe https://example.com/jane"), ["Jane Doe"]);

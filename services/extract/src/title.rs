@@ -54,6 +54,17 @@ fn split_first<'a>(t: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
 
 pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
     let mut t = collapse_ws(title);
+    // "Headline | Site | Tagline": the site's name in the middle ends the headline.
+    for sep in SEPARATORS.iter().filter(|s| **s != ": ") {
+        let parts: Vec<&str> = t.split(sep).collect();
+        if parts.len() >= 3
+            && let Some(k) = (1..parts.len() - 1).find(|&k| site_like(parts[k], site_names, host))
+            && !parts[0].trim().is_empty()
+        {
+            t = parts[..k].join(sep);
+            break;
+        }
+    }
     for _ in 0..3 {
         let mut changed = false;
         for sep in SEPARATORS {
@@ -412,9 +423,13 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
     {
         let n = h.split_whitespace().count();
         // A label ("A message from our co-founder:") introduces something else.
+        // A `<title>` that is only the name the host spells ("Daily Ledger" on
+        // dailyledger.com) says nothing of the story.
+        let named = |r: &&String| !site_like(r, &[], c.host);
         if (3..=40).contains(&n)
             && !h.ends_with(':')
-            && (refs.is_empty() || refs.iter().any(|r| shares_a_word(h, r)))
+            && (!refs.iter().any(|r| named(&r))
+                || refs.iter().filter(named).any(|r| shares_a_word(h, r)))
         {
             return Some(h.clone());
         }

@@ -106,3 +106,36 @@ fn a_headline_the_metadata_also_calls_the_app_name_is_still_the_headline() {
         Some("Nintendo's first iPhone game will launch in December")
     );
 }
+
+fn titled(title: &str, headline: &str, url: &str) -> Option<String> {
+    let html = format!(
+        "<html><head><title>{title}</title></head><body><header><a class=\"logo\" href=\"/\">\
+         Daily Ledger</a></header><article>{headline}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         </article></body></html>"
+    );
+    article(&html, url).title
+}
+
+#[test]
+fn the_sites_name_in_the_middle_of_the_title_ends_the_headline() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    assert_eq!(
+        titled(
+            "Council extends program | Daily Ledger | Your source for local news",
+            "",
+            url
+        )
+        .as_deref(),
+        Some("Council extends program")
+    );
+}
+
+#[test]
+fn a_title_that_is_only_the_sites_name_gives_way_to_the_headline() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    let h1 = "<h1 class=\"headline\">Council extends program for three more years</h1>";
+    assert_eq!(
+        titled("Daily Ledger", h1, url).as_deref(),
+        Some("Council extends program for three more years")
+    );
+}
