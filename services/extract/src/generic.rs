@@ -833,7 +833,13 @@ pub fn choose_published(
 ) -> Option<PubTime> {
     let mut c: Vec<DateCand> = Vec::new();
     let ld_dates = |c: &mut Vec<DateCand>| {
-        for k in ["datePublished", "dateCreated", "uploadDate"] {
+        // A live blog's start of coverage when it gives nothing else.
+        for k in [
+            "datePublished",
+            "dateCreated",
+            "uploadDate",
+            "coverageStartTime",
+        ] {
             if let Some(s) = ld_str(st.art, k) {
                 c.push(DateCand::machine(s));
             }

@@ -253,6 +253,11 @@ pub fn names(v: &Value, all: &[&Map<String, Value>]) -> Vec<String> {
             Value::String(s) => out.push(s.clone()),
             Value::Array(a) => stack.extend(a.iter().rev()),
             Value::Object(m) => {
+                // "name": ["Jane Doe", "John Roe"]: several people in one object.
+                if let Some(Value::Array(a)) = m.get("name") {
+                    stack.extend(a.iter().rev());
+                    continue;
+                }
                 let name = m.get("name").and_then(text).or_else(|| {
                     let g = m.get("givenName").and_then(text)?;
                     let f = m.get("familyName").and_then(text).unwrap_or_default();

@@ -814,3 +814,14 @@ fn bylines_of_other_languages_are_read() {
         );
     }
 }
+
+#[test]
+fn a_json_ld_person_naming_several_people_gives_them_all() {
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Council extends program",
+        "author":{"@type":"Person","name":["Jane Doe","John Roe"]}}}</script>"#;
+    assert_eq!(
+        authors(&page(ld, "", ""), "https://news.example/council"),
+        ["Jane Doe", "John Roe"]
+    );
+}

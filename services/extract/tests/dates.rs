@@ -558,3 +558,11 @@ fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
         );
     }
 }
+
+#[test]
+fn a_live_blog_without_a_publication_date_starts_with_its_coverage() {
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"LiveBlogPosting","headline":"Council extends program",
+        "coverageStartTime":"2025-07-08T09:05:00-04:00"}</script>"#;
+    assert_eq!(times(ld, "").0, some("2025-07-08T09:05:00-04:00"));
+}
