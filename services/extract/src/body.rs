@@ -540,6 +540,8 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             recommended|you\s+(?:may|might)\s+also\s+like|more\s+from|more\s+stories|also\s+read|read\s+(?:more|next|also)|see\s+also|see\s+more\s*:|don(?:'|’)?t\s+miss\s*:?$|
             # Read also, related: in other languages, before a linked headline.
             (?:leia|veja)\s+tamb[ée]m|lee\s+tambi[ée]n|(?:[àa]\s+)?lire\s+aussi|leggi\s+anche|lees\s+ook|lesen\s+sie\s+auch|
+            mehr\s+zum\s+thema\s*:|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|(?:tambi[ée]n\s+)?(?:te|le)\s+puede\s+interesar|
+            (?:ti\s+)?potrebbe\s+interessar(?:ti|e)|vous\s+aimerez\s+aussi|zie\s+ook\s*:|saiba\s+mais\s*:|
             (?:czytaj|zobacz)\s+(?:też|także|również)|читайте\s+(?:также|також)|baca\s+juga|xem\s+thêm|tin\s+liên\s+quan|
             berita\s+terkait|artikel\s+terkait|اقرأ\s+(?:أيضا|أيضاً|ايضا)|यह\s+भी\s+पढ़ें|関連記事|関連ニュース|
             相关(?:新闻|文章|阅读|报道)|相關(?:新聞|文章|閱讀|報導)|延伸(?:阅读|閱讀)|관련\s*기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|
@@ -2126,6 +2128,8 @@ mod tests {
              <p>เรื่องที่เกี่ยวข้อง <a href=\"/t\">ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว \
              ตร.เร่งหาเบาะแสคดีฆ่ายัดเสาถ่วงน้ำโขง - เมียไม่เชื่อเป็น 'สุรชัย แซ่ด่าน'</a></p>\
              <p>Lire aussi : <a href=\"/b\">Le maire inaugure une bibliothèque</a></p>\
+             <p>Mehr zum Thema: <a href=\"/c\">Bürgermeister eröffnet Bibliothek</a></p>\
+             <p>Te puede interesar: <a href=\"/d\">El alcalde inaugura una biblioteca</a></p>\
              <p>{PARA}</p><p>［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p>\
              <p>Le conseil a lu aussi le rapport du maire.</p></article></body></html>"
         );
@@ -2135,7 +2139,14 @@ mod tests {
         assert!(body.contains("Le conseil a lu aussi"), "{body}");
         assert_gone(
             &body,
-            &["Baca juga", "Lire aussi", "会員限定", "เรื่องที่เกี่ยวข้อง"],
+            &[
+                "Baca juga",
+                "Lire aussi",
+                "Mehr zum Thema",
+                "Te puede interesar",
+                "会員限定",
+                "เรื่องที่เกี่ยวข้อง",
+            ],
         );
     }
 
