@@ -1356,6 +1356,33 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
         }
     }
     let lower = s.to_lowercase();
+    if let Some(c) = RELATIVE_AGO.captures(&lower)
+        && let (Some(n), Some(u)) = (c.get(1), c.get(2))
+    {
+        let at = c.get(0).map_or(0, |m| m.start());
+        if at > 0 && find_day_in(&lower[..at], ctx.day_first).is_some() {
+            return None;
+        }
+        let n: i64 = n.as_str().parse().ok()?;
+        let u = u.as_str();
+        let back = |d: Duration| (now - d).fixed_offset();
+        let p = |any: &[&str]| any.iter().any(|x| u.starts_with(x));
+        return Some(if p(&["sec", "сек", "san"]) {
+            Parsed::Instant(back(Duration::seconds(n)))
+        } else if p(&["min", "мин", "dak"]) {
+            Parsed::Instant(back(Duration::minutes(n)))
+        } else if p(&["uur", "час", "saat", "godzin", "tim"]) {
+            Parsed::Instant(back(Duration::hours(n)))
+        } else if p(&["dag", "dn", "ден", "день", "gün", "dni", "dzie"]) {
+            Parsed::Day(back(Duration::days(n)).date_naive())
+        } else if p(&["week", "нед", "haft", "tyg", "veck"]) {
+            Parsed::Day(back(Duration::weeks(n)).date_naive())
+        } else if p(&["maand", "меся", "ay", "miesi", "mån"]) {
+            Parsed::Day(back(Duration::days(30 * n)).date_naive())
+        } else {
+            Parsed::Day(back(Duration::days(365 * n)).date_naive())
+        });
+    }
     let c = RELATIVE
         .captures(&lower)
         .or_else(|| RELATIVE_INTL.captures(&lower))?;
@@ -1393,6 +1420,15 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
         day(Duration::days(365 * n))
     }
 }
+
+/// A count and a unit before the word for "ago": "2 uur geleden", "2 часа назад", "2 saat
+/// önce", "2 godziny temu", "för 2 timmar sedan".
+static RELATIVE_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([0-9]+)\s+(seconden?|minuut|minuten|uur|dagen|dag|weken|week|maanden|maand|jaar|секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет|saniye|dakika|saat|gün|hafta|ay|yıl|sekund[y]?|minut[y]?|godzin[ęy]?|dni|dzień|tygodni[e]?|miesi[ąę]c[ey]?|lat|sekunder|minuter|timmar|timme|dagar|veckor|månader|år)\s+(?:geleden|назад|önce|temu|sedan)",
+    )
+    .expect("valid regex")
+});
 
 /// "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "há 3 horas", "3 ore fa".
 static RELATIVE_INTL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1828,6 +1864,14 @@ mod tests {
             ("3 ore fa", "2026-01-15T09:00:00+00:00"),
             ("vor einer Woche", "2026-01-08"),
             ("il y a 2 mois", "2025-11-16"),
+            ("2 uur geleden", "2026-01-15T10:00:00+00:00"),
+            ("15 минут назад", "2026-01-15T11:45:00+00:00"),
+            ("2 часа назад", "2026-01-15T10:00:00+00:00"),
+            ("3 gün önce", "2026-01-12"),
+            ("2 saat önce", "2026-01-15T10:00:00+00:00"),
+            ("5 godzin temu", "2026-01-15T07:00:00+00:00"),
+            ("för 2 timmar sedan", "2026-01-15T10:00:00+00:00"),
+            ("1 week geleden", "2026-01-08"),
         ] {
             assert_eq!(r(s).as_deref(), Some(want), "{s}");
         }
