@@ -1136,6 +1136,15 @@ fn pick<'f>(
         last = s;
         p = els[pi].parent;
     }
+    // A table's body (or a row of it) comes with its table: the caption and the header
+    // belong to it, and the story's paragraphs are the table's siblings.
+    while matches!(els[top].tag, "tbody" | "thead" | "tfoot" | "tr") {
+        let p = els[top].parent;
+        if p == NONE || excluded[p as usize] {
+            break;
+        }
+        top = p as usize;
+    }
     // An only child: take the parent.
     loop {
         let p = els[top].parent;
@@ -1614,6 +1623,28 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn a_big_table_comes_with_its_caption_and_the_paragraphs_beside_it() {
+        let rows: String = (0..60)
+            .map(|i| {
+                format!(
+                    "<tr><td>Ward {i}, the northern district along the river, with its                      schools, parks and libraries</td><td>{i}</td></tr>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"content\"><h1>Results by ward</h1>\
+             <p>The lead paragraph says what the table shows and where the figures come \
+             from, with a caveat about the wards that reported late.</p>\
+             <table class=\"wikitable sortable\"><caption>Turnout by ward, 2025</caption>\
+             <tbody>{rows}</tbody></table></div></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("The lead paragraph says"), "{body}");
+        assert!(body.contains("Turnout by ward"), "{body}");
+        assert!(body.contains("Ward 59"), "{body}");
+    }
 
     #[test]
     fn a_gallery_set_into_the_story_is_not_the_story() {
