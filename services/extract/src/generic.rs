@@ -1683,6 +1683,15 @@ fn not_article_reason(
         .filter(|t| !t.in_boilerplate)
         .filter_map(|t| t.datetime.as_deref().and_then(|d| d.get(..10)))
         .collect();
+    // Days shown as text ("July 3, 2025" under each card), besides the `<time>` elements'.
+    let shown_days = meta
+        .date_texts
+        .iter()
+        .filter(|(_, _, bp)| !bp)
+        .filter_map(|(t, _, _)| dates::find_day(t).map(|(d, _)| d.to_string()))
+        .chain(days.iter().map(|d| d.to_string()))
+        .collect::<std::collections::BTreeSet<String>>()
+        .len();
     let longest_paragraph = art
         .body
         .split('\n')
@@ -1701,7 +1710,9 @@ fn not_article_reason(
     }
     // The text taken for the story is a run of teasers (cards, linked headlines, list items
     // with a summary) on an undated page: a listing of undated cards. (A dated page with
-    // cards in its text is a listicle or a guide: alternativeto.net, the NCSC's.)
+    // cards in its text is a listicle or a guide: alternativeto.net, the NCSC's.) A page
+    // whose date is only one of the many its cards show (a guide shows a few: published,
+    // reviewed, related items) is dated by a card, not by a story.
     let teasers_in_body = meta
         .teasers
         .iter()
@@ -1713,7 +1724,7 @@ fn not_article_reason(
     if longest_paragraph < 400
         && teasers_in_body >= 6
         && teasers_in_body * 4 >= lines
-        && art.published_at.is_none()
+        && (art.published_at.is_none() || (shown_days >= 6 && shown_days * 2 >= teasers_in_body))
     {
         return Some(format!(
             "listing or index page ({teasers_in_body} teasers in the text)"

@@ -157,3 +157,28 @@ fn an_undated_guide_with_a_linked_checklist_is_an_article() {
     let a = article(&html, "https://news.example/guides/wedding-checklist");
     assert!(a.body.contains("Book the venue for step 7"), "{}", a.body);
 }
+
+#[test]
+fn a_section_front_whose_cards_show_their_dates_as_text_is_a_listing() {
+    // No `<time>` elements and no listing address: each card shows its date as text, and
+    // the first card's date is all that would date the page.
+    let cards: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/2025/07/story-{i}\">Council story number \
+                 {i} about the regional program</a></h3><p>A short summary of story {i} that \
+                 tells readers what happened at the council meeting this week.</p>\
+                 <span class=\"date\">July {i}, 2025</span></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Politics - Daily Ledger</title></head><body><h1>Politics</h1>\
+         {cards}</body></html>"
+    );
+    let got = kind(&html, "https://www.dailyledger.example/politics/");
+    assert!(
+        got.as_ref().is_err_and(|r| r.contains("listing")),
+        "{got:?}"
+    );
+}
