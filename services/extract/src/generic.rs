@@ -703,7 +703,25 @@ fn author_candidates(
         if all.is_empty() || all.len() > most || b.text.len() >= 200 {
             continue;
         }
-        let names: Vec<String> = all.iter().filter(|n| !is_site(n)).cloned().collect();
+        let mut names: Vec<String> = all.iter().filter(|n| !is_site(n)).cloned().collect();
+        // "<a rel=author>Jane Doe</a> and <a rel=author>John Roe</a>": each link is a byline
+        // of its own; those right after this one are its co-authors.
+        if b.strength >= 3 && !b.from_text && !names.is_empty() {
+            let mut last = b.order;
+            for o in meta.bylines.iter().filter(|o| {
+                o.strength >= 3 && !o.from_text && !o.in_boilerplate && o.order > b.order
+            }) {
+                if o.order > last + 6 || names.len() >= most {
+                    break;
+                }
+                last = o.order;
+                for n in authors::split_authors_field(&o.text) {
+                    if !is_site(&n) {
+                        authors::push_unique(&mut names, n);
+                    }
+                }
+            }
+        }
         if !names.is_empty() {
             // "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader Published ...":
             // the outlet glued on hides the second name, which the byline's own element

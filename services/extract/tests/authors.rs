@@ -825,3 +825,23 @@ fn a_json_ld_person_naming_several_people_gives_them_all() {
         ["Jane Doe", "John Roe"]
     );
 }
+
+#[test]
+fn author_links_side_by_side_are_co_authors() {
+    let top = "<p><a rel=\"author\" href=\"/a/jane\">Jane Doe</a> and \
+               <a rel=\"author\" href=\"/a/john\">John Roe</a></p>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/council"),
+        ["Jane Doe", "John Roe"]
+    );
+    // An author link further down (a related story's) is not one.
+    let top = format!(
+        "<p><a rel=\"author\" href=\"/a/jane\">Jane Doe</a></p><p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p><p>{PARA}</p><div><p>More from <a rel=\"author\" href=\"/a/mary\">Mary \
+         Major</a></p></div>"
+    );
+    assert_eq!(
+        authors(&page("", "", &top), "https://news.example/council"),
+        ["Jane Doe"]
+    );
+}
