@@ -76,6 +76,30 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Replace dates and times in a byline by a separator.
+/// "Patricio Candia | Palma de Mallorca | 08/01/2014": the part between a name and the date
+/// is where the story was filed, not a second author. Only for a byline of parts between
+/// bars that names one person before them.
+fn without_dateline_place(s: &str) -> String {
+    if !s.contains('|') || s.contains(',') || AND.is_match(s) {
+        return s.to_string();
+    }
+    let parts: Vec<&str> = s.split('|').map(str::trim).collect();
+    if parts.len() < 3 {
+        return s.to_string();
+    }
+    let starts_with_day =
+        |p: &str| crate::dates::find_day(p).is_some_and(|(_, (start, _))| start == 0);
+    let kept: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|&(k, p)| {
+            k == 0 || k + 1 >= parts.len() || starts_with_day(p) || !starts_with_day(parts[k + 1])
+        })
+        .map(|(_, p)| *p)
+        .collect();
+    kept.join(" | ")
+}
+
 pub fn strip_dates(s: &str) -> String {
     let s = GLUED_MONTH.replace_all(s, "$1 $2");
     let s = DATEISH.replace_all(&s, " | ");
@@ -720,6 +744,7 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     let lenient = lenient && s.split_whitespace().count() <= 3;
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = URLISH.replace_all(&s, " ").into_owned();
+    s = without_dateline_place(&s);
     s = strip_dates(&s);
     s = GLUED_BY.replace(&s, "$1 $2").into_owned();
     s = GLUED_ROLE.replace_all(&s, "$1, $2").into_owned();
@@ -1018,6 +1043,11 @@ mod tests {
         assert_eq!(s("By Jane Doe, Staff Writer"), ["Jane Doe"]);
         assert_eq!(s("Jane Doe | Senior Reporter"), ["Jane Doe"]);
         assert_eq!(s("Dylan Bailey, MS, RD, FAND"), ["Dylan Bailey"]);
+        assert_eq!(
+            s("Patricio Candia | Palma de Mallorca | 08/01/2014"),
+            ["Patricio Candia"]
+        );
+        assert_eq!(s("Jane Doe | July 8, 2025"), ["Jane Doe"]);
         // Who added reporting is credited at the story's end, not as its author.
         assert_eq!(
             s("By Jane Doe with additional reporting by John Roe"),
