@@ -231,7 +231,21 @@ fn country_zone(cc: &str) -> Option<Tz> {
 const US_PLACES: &[(&str, Tz)] = {
     use chrono_tz::{America, Pacific};
     &[
+        // Before "texas": El Paso keeps Mountain time.
+        ("elpaso", America::Denver),
         ("chicago", America::Chicago),
+        ("fortworth", America::Chicago),
+        ("startelegram", America::Chicago),
+        ("lubbock", America::Chicago),
+        ("corpuschristi", America::Chicago),
+        ("wichita", America::Chicago),
+        ("siouxfalls", America::Chicago),
+        ("argusleader", America::Chicago),
+        ("fargo", America::Chicago),
+        ("greenbay", America::Chicago),
+        ("batonrouge", America::Chicago),
+        ("shreveport", America::Chicago),
+        ("huntsville", America::Chicago),
         ("dallas", America::Chicago),
         ("houston", America::Chicago),
         ("texas", America::Chicago),
@@ -270,10 +284,14 @@ const US_PLACES: &[(&str, Tz)] = {
         ("idaho", America::Boise),
         ("montana", America::Denver),
         ("wyoming", America::Denver),
+        ("billings", America::Denver),
+        ("cheyenne", America::Denver),
+        ("santafe", America::Denver),
         ("phoenix", America::Phoenix),
         ("arizona", America::Phoenix),
         ("azcentral", America::Phoenix),
         ("tucson", America::Phoenix),
+        ("flagstaff", America::Phoenix),
         ("seattle", America::Los_Angeles),
         ("tacoma", America::Los_Angeles),
         ("spokane", America::Los_Angeles),
@@ -299,6 +317,7 @@ const US_PLACES: &[(&str, Tz)] = {
         ("anchorage", America::Anchorage),
         ("hawaii", Pacific::Honolulu),
         ("honolulu", Pacific::Honolulu),
+        ("puertorico", America::Puerto_Rico),
     ]
 };
 const CA_PLACES: &[(&str, Tz)] = {

@@ -110,6 +110,15 @@ fn a_newsroom_is_placed_in_the_zone_of_the_city_its_name_gives() {
         at("The Republic", "https://www.azcentral.com/story/x").as_deref(),
         Some("2025-07-08T09:05:00-07:00")
     );
+    // El Paso is in Texas, and on Mountain time.
+    assert_eq!(
+        at("El Paso Times", "https://www.elpasotimes.example/story/x").as_deref(),
+        Some("2025-07-08T09:05:00-06:00")
+    );
+    assert_eq!(
+        at("Houston Chronicle", "https://news.example/x").as_deref(),
+        Some("2025-07-08T09:05:00-05:00")
+    );
     // Canada's and Australia's lists are read for their own pages only.
     assert_eq!(
         published("", top, "https://calgaryherald.ca/news/x").as_deref(),
