@@ -450,9 +450,28 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
     }
     // A `<title>` that is only the site's domain ("example.com") is no headline: the page's
     // first `<h1>` is. (A title the metadata calls the site's name, as MSN's
-    // `application-name` does, may still be the headline.)
+    // `application-name` does, may still be the headline.) Nor is a template's placeholder
+    // ("Home", "Untitled document").
     let domain = |t: &str| t.contains('.') && !t.contains(' ') && is_site(t);
-    if let Some(t) = tag_clean.filter(|t| !t.is_empty() && (!domain(t) || c.h1s.is_empty())) {
+    let placeholder = |t: &str| {
+        matches!(
+            norm(t).as_str(),
+            "home"
+                | "homepage"
+                | "home page"
+                | "untitled"
+                | "untitled document"
+                | "index"
+                | "document"
+                | "blog"
+                | "post"
+                | "article"
+                | "new page"
+        )
+    };
+    if let Some(t) =
+        tag_clean.filter(|t| !t.is_empty() && ((!domain(t) && !placeholder(t)) || c.h1s.is_empty()))
+    {
         return Some(t);
     }
     c.h1s

@@ -139,3 +139,15 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_headline() {
         Some("Council extends program for three more years")
     );
 }
+
+#[test]
+fn a_template_placeholder_title_gives_way_to_the_headline() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    for title in ["Home", "Untitled document"] {
+        assert_eq!(
+            titled(title, "<h1>Council extends program</h1>", url).as_deref(),
+            Some("Council extends program"),
+            "{title}"
+        );
+    }
+}
