@@ -1801,7 +1801,14 @@ pub fn extract(
         h1s,
         meta: meta_titles,
         title_tag: meta.title_tag.as_deref(),
-        visible_h1s: meta.h1s.iter().filter(|h| !h.2).count(),
+        // One headline shown twice (a mobile and a desktop header) is one.
+        visible_h1s: meta
+            .h1s
+            .iter()
+            .filter(|h| !h.2)
+            .map(|h| collapse_ws(&h.0.to_lowercase()))
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
         site_names: sites.clone(),
         host: &host,
         sections: title::url_sections(page.path()),

@@ -151,3 +151,22 @@ fn a_template_placeholder_title_gives_way_to_the_headline() {
         );
     }
 }
+
+#[test]
+fn one_headline_shown_twice_is_one_visible_headline() {
+    // A mobile and a desktop header both show the headline; the metadata words it
+    // differently, and the page's own headline wins as it would if shown once.
+    let html = format!(
+        "<html><head><title>How do you set up an ergonomic workstation? | Acme</title>\
+         <meta property=\"og:title\" content=\"How do you set up an ergonomic workstation?\">\
+         </head><body><div class=\"mobile\"><h1>Setting up an ergonomic workspace</h1></div>\
+         <article><h1>Setting up an ergonomic workspace</h1><p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        article(&html, "https://www.acme.example/discover/workstation-setup")
+            .title
+            .as_deref(),
+        Some("Setting up an ergonomic workspace")
+    );
+}
