@@ -75,7 +75,6 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Replace dates and times in a byline by a separator.
 /// "Patricio Candia | Palma de Mallorca | 08/01/2014": the part between a name and the date
 /// is where the story was filed, not a second author. Only for a byline of parts between
 /// bars that names one person before them.
@@ -100,6 +99,7 @@ fn without_dateline_place(s: &str) -> String {
     kept.join(" | ")
 }
 
+/// Replace dates and times in a byline by a separator.
 pub fn strip_dates(s: &str) -> String {
     let s = GLUED_MONTH.replace_all(s, "$1 $2");
     let s = DATEISH.replace_all(&s, " | ");

@@ -617,7 +617,6 @@ static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A short block that is sharing, subscribing, ads, captions or other page furniture.
 /// Class names of a photo gallery, slideshow or carousel widget.
 fn is_gallery(class_id: &str) -> bool {
     class_id.split_whitespace().any(|t| {
@@ -626,6 +625,7 @@ fn is_gallery(class_id: &str) -> bool {
     })
 }
 
+/// A short block that is sharing, subscribing, ads, captions or other page furniture.
 fn boilerplate_block(b: &Block) -> bool {
     boilerplate_block_in(b, false)
 }
@@ -1629,7 +1629,8 @@ mod tests {
         let rows: String = (0..60)
             .map(|i| {
                 format!(
-                    "<tr><td>Ward {i}, the northern district along the river, with its                      schools, parks and libraries</td><td>{i}</td></tr>"
+                    "<tr><td>Ward {i}, the northern district along the river, with its \
+                     schools, parks and libraries</td><td>{i}</td></tr>"
                 )
             })
             .collect();
@@ -1650,7 +1651,8 @@ mod tests {
     fn a_gallery_set_into_the_story_is_not_the_story() {
         let caption = |i: usize| {
             format!(
-                "<li><p>Photo {i}: traders on the floor of the exchange watch the screens as                  shares fall for the third day running, with banks and miners leading.</p></li>"
+                "<li><p>Photo {i}: traders on the floor of the exchange watch the screens as \
+                 shares fall for the third day running, with banks and miners leading.</p></li>"
             )
         };
         let gallery: String = (0..20).map(caption).collect();
@@ -1660,7 +1662,9 @@ mod tests {
                 .collect()
         };
         let html = format!(
-            "<html><body><article><h1>Secrets of hotel staff</h1><div class=\"text\">{}             <div class=\"widget type-gallery\"><h2>Business news in pictures</h2>             <ul class=\"legends\">{gallery}</ul></div>{}</div></article></body></html>",
+            "<html><body><article><h1>Secrets of hotel staff</h1><div class=\"text\">{}\
+             <div class=\"widget type-gallery\"><h2>Business news in pictures</h2>\
+             <ul class=\"legends\">{gallery}</ul></div>{}</div></article></body></html>",
             story(1),
             story(4)
         );

@@ -982,9 +982,6 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
     false
 }
 
-/// Text in a teaser for another story: a small box (two levels up at most) that also holds
-/// a link of three words or more, the other story's headline ("Mayor resigns after
-/// scandal" above its "By John Roe"), and not the page's `<h1>`.
 /// A dateline that gives the revision first and then the publication in one text
 /// ("Aktualisiert am 08.07.2025 um 10:15 Uhr · Veröffentlicht am 07.07.2025 um 09:05 Uhr"),
 /// as the two lines it shows: each is then read as a dateline of its own. Any other text
@@ -1033,6 +1030,9 @@ fn in_tweet(node: ego_tree::NodeRef<'_, Node>) -> bool {
         })
 }
 
+/// Text in a teaser for another story: a small box (two levels up at most) that also holds
+/// a link of three words or more, the other story's headline ("Mayor resigns after
+/// scandal" above its "By John Roe"), and not the page's `<h1>`.
 fn in_teaser(text: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut node = text;
     for _ in 0..2 {
