@@ -1794,6 +1794,12 @@ pub fn extract(
             .map(|h| h.0.as_str())
             .collect();
         v.extend(meta.h1s.iter().filter(|h| h.2).map(|h| h.0.as_str()));
+        // No `<h1>` at all: the theme's post-title `<h2>` is the visible headline.
+        if v.is_empty()
+            && let Some(h) = &meta.title_h2
+        {
+            v.push(h.as_str());
+        }
         v
     };
     let host = page.host_str().unwrap_or_default().to_string();
@@ -1802,13 +1808,16 @@ pub fn extract(
         meta: meta_titles,
         title_tag: meta.title_tag.as_deref(),
         // One headline shown twice (a mobile and a desktop header) is one.
-        visible_h1s: meta
-            .h1s
-            .iter()
-            .filter(|h| !h.2)
-            .map(|h| collapse_ws(&h.0.to_lowercase()))
-            .collect::<std::collections::HashSet<_>>()
-            .len(),
+        visible_h1s: if meta.h1s.is_empty() {
+            usize::from(meta.title_h2.is_some())
+        } else {
+            meta.h1s
+                .iter()
+                .filter(|h| !h.2)
+                .map(|h| collapse_ws(&h.0.to_lowercase()))
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        },
         site_names: sites.clone(),
         host: &host,
         sections: title::url_sections(page.path()),

@@ -43,6 +43,9 @@ pub struct Meta {
     pub title_tag: Option<String>,
     /// `<h1>` texts with their document order.
     pub h1s: Vec<(String, usize, bool)>,
+    /// The first `<h2>` a theme marks as the post's title (`entry-title`, `post-title`,
+    /// `article-title`), outside page furniture: the headline of a page without an `<h1>`.
+    pub title_h2: Option<String>,
     /// Headings outside page furniture that are a link to another page: a listing's
     /// teasers.
     pub teaser_headings: usize,
@@ -472,6 +475,20 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     "h2" | "h3" | "h4" if !bp => {
                         if let Some(e) = elr {
+                            if name == "h2"
+                                && m.title_h2.is_none()
+                                && class.is_some_and(|c| {
+                                    let c = c.to_ascii_lowercase();
+                                    c.contains("entry-title")
+                                        || c.contains("post-title")
+                                        || c.contains("article-title")
+                                })
+                            {
+                                let t = collapse_ws(&bounded_text(e, 500));
+                                if !t.is_empty() {
+                                    m.title_h2 = Some(t);
+                                }
+                            }
                             let linked = teaser_heading(e);
                             if linked {
                                 m.teaser_headings += 1;

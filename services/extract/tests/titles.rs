@@ -170,3 +170,19 @@ fn one_headline_shown_twice_is_one_visible_headline() {
         Some("Setting up an ergonomic workspace")
     );
 }
+
+#[test]
+fn a_themes_post_title_heading_is_the_headline_of_a_page_without_an_h1() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    let h2 = "<h2 class=\"entry-title\">Council extends program for three more years</h2>";
+    assert_eq!(
+        titled("Home", h2, url).as_deref(),
+        Some("Council extends program for three more years")
+    );
+    // With an `<h1>` on the page, the `<h2>` is not a candidate.
+    let both = format!("<h1>Council extends program</h1>{h2}");
+    assert_eq!(
+        titled("Council extends program - Daily Ledger", &both, url).as_deref(),
+        Some("Council extends program")
+    );
+}
