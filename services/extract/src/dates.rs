@@ -1065,7 +1065,7 @@ fn plausible(d: NaiveDate) -> bool {
 }
 
 /// Find a time of day in `s` (after a date was found elsewhere in it).
-fn find_time(s: &str) -> Option<NaiveTime> {
+pub fn find_time(s: &str) -> Option<NaiveTime> {
     for c in TIME.captures_iter(s) {
         let h: u32 = c.get(1)?.as_str().parse().ok()?;
         let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;

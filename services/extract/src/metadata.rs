@@ -1022,14 +1022,28 @@ fn revision_then_publication(t: &str) -> Vec<&str> {
     match PUBLISHED.find_at(t, u.end()) {
         Some(p) if crate::dates::find_day(&t[u.end()..p.start()]).is_some() => {
             let (rev, publ) = t.split_at(p.start());
-            let rev = rev.trim_end_matches(|c: char| {
-                c.is_whitespace()
-                    || matches!(c, '·' | '|' | '/' | '-' | '–' | '—' | ',' | ';' | '•')
-            });
-            vec![rev, publ]
+            vec![without_separator(rev), publ]
+        }
+        // The publication's day, then its revision's time ("Tuesday, July 08, 2025 —
+        // updated 10:15"): that time is the revision's, not the story's. (With a time of
+        // its own, the publication is read from the whole text: "2:26 PM HST - Updated
+        // November 18 at 4:46 PM".)
+        _ if u.start() > 0
+            && crate::dates::find_day(&t[..u.start()]).is_some()
+            && crate::dates::find_time(&t[..u.start()]).is_none() =>
+        {
+            let (publ, rev) = t.split_at(u.start());
+            vec![without_separator(publ), rev]
         }
         _ => vec![t],
     }
+}
+
+/// A dateline's part without the separator that ended it ("July 8, 2025 ·").
+fn without_separator(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '·' | '|' | '/' | '-' | '–' | '—' | ',' | ';' | '•')
+    })
 }
 
 /// Whether a node sits in a tweet (an embedded one, or a feed widget's): its date is the

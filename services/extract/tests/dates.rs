@@ -575,3 +575,11 @@ fn a_live_blog_without_a_publication_date_starts_with_its_coverage() {
         "coverageStartTime":"2025-07-08T09:05:00-04:00"}</script>"#;
     assert_eq!(times(ld, "").0, some("2025-07-08T09:05:00-04:00"));
 }
+
+#[test]
+fn a_time_shown_only_after_the_update_word_is_the_revisions() {
+    let top = "<p class=\"byline\">By Jane Doe</p>\
+               <div class=\"date\">Tuesday, July 08, 2025 — updated 10:15</div>";
+    let head = r#"<meta property="og:locale" content="en_KE">"#;
+    assert_eq!(times(head, top).0, some("2025-07-08"));
+}
