@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:]\s*)",
+        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von)|(?:eine?\s+)?(?:kommentar|gastbeitrag|analyse|kolumne|reportage)\s+von|propos\s+recueillis\s+par|door\s+onze\s+(?:redacteur|redactrice|correspondent|verslaggever))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:]\s*)",
     )
     .expect("valid regex")
 });
@@ -22,8 +22,9 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:;|\||•|·|⋅|/|,\s*(?:and|&)\s+|,)\s*").expect("valid regex")
 });
 /// Separators between names inside one part: "A and B", "A & B".
-static AND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|und|et|y|with)\s+|&").expect("valid regex"));
+static AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:and|&|und|et|y|with|avec|mit|con|com)\s+|&").expect("valid regex")
+});
 /// "And" in bylines of other languages ("Ana Souza e João Silva", "Jan de Vries en Piet
 /// Jansen"): split only where each side is a full name, as some surnames hold the word
 /// ("José Maria e Silva").
@@ -47,7 +48,7 @@ static GLUED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Trailing text after a name that is not a name: a date, "Updated", a role after a dash.
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:with\s+)?(?:additional|further|contributing|more)\s+reporting(?-u:\b)|(?-u:\b)(?:twitter|instagram|threads|bluesky|mastodon|tiktok)\s*:?\s*@|(?-u:\b)(?:photos?|pictures?|images?|fotos?|bilder|illustrations?|video)\s*:|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
+        r"(?i)\s+(?:[-–—]\s+|(?-u:\b)sponsored(?-u:\b)|(?-u:\b)(?:last\s+)?updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|[0-9])|(?-u:\b)on behalf of(?-u:\b)|(?-u:\b)(?:medically\s+)?reviewed\s+by(?-u:\b)|(?-u:\b)(?:edited|illustrat(?:ed|ions?)|photograph(?:s|y)|photos?|graphics)\s+by(?-u:\b)|(?-u:\b)fact[-\s]?checked\s+by(?-u:\b)|(?-u:\b)(?:with\s+)?(?:additional|further|contributing|more)\s+reporting(?-u:\b)|(?-u:\b)(?:with|mit|con|avec)\s+(?:wire\s+(?:services?|reports?)|agenc|material|informaci|dpa(?-u:\b)|afp(?-u:\b)|reuters(?-u:\b))|(?-u:\b)(?:twitter|instagram|threads|bluesky|mastodon|tiktok)\s*:?\s*@|(?-u:\b)(?:photos?|pictures?|images?|fotos?|bilder|illustrations?|video)\s*:|(?-u:\b)(?:on|at)\s*(?:\||$)|(?-u:\b)read more(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)view all(?-u:\b)|(?-u:\b)view in(?-u:\b)|(?-u:\b)more from(?-u:\b)|(?-u:\b)more by(?-u:\b)|(?-u:\b)see all(?-u:\b)|(?-u:\b)contact(?-u:\b)|(?-u:\b)about the author(?-u:\b)|(?-u:\b)from the(?-u:\b).*(?-u:\b)dept(?-u:\b)|[0-9]{1,2}\s*(?:min|minute)s?\s+read).*$",
     )
     .expect("valid regex")
 });
@@ -808,6 +809,33 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
         if i > 0 && part.contains(" at ") {
             break;
         }
+        // "Por Ana Souza, do Rio", "Jane Doe, in Kyiv": where the writer files from.
+        if i > 0
+            && part.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "do" | "da"
+                        | "dos"
+                        | "das"
+                        | "de"
+                        | "em"
+                        | "en"
+                        | "in"
+                        | "à"
+                        | "a"
+                        | "aus"
+                        | "depuis"
+                        | "desde"
+                        | "from"
+                        | "at"
+                        | "di"
+                        | "dal"
+                        | "dalla"
+                )
+            })
+        {
+            break;
+        }
         if i == 0 && DESK.is_match(part) {
             push_unique(&mut out, part.to_string());
             break;
@@ -1056,6 +1084,23 @@ mod tests {
         assert_eq!(
             s("Jane Doe and Mary Major, contributing reporting John Roe"),
             ["Jane Doe", "Mary Major"]
+        );
+        // The wire copy a story was written with is no co-author.
+        for b in [
+            "By Jane Doe with wire services",
+            "Por Jane Doe con información de agencias",
+            "Von Jane Doe mit Material von dpa",
+            "Par Jane Doe avec AFP",
+        ] {
+            assert_eq!(s(b), ["Jane Doe"], "{b}");
+        }
+        // Roles, places and the kind of piece around the name.
+        assert_eq!(s("Por Ana Souza, do Rio"), ["Ana Souza"]);
+        assert_eq!(s("Ein Kommentar von Peter Müller"), ["Peter Müller"]);
+        assert_eq!(s("Door onze redacteur Jan de Vries"), ["Jan de Vries"]);
+        assert_eq!(
+            s("Par Marie Dupont avec Jean Martin"),
+            ["Marie Dupont", "Jean Martin"]
         );
         assert_eq!(s("Genevieve Carlton, Ph.D."), ["Genevieve Carlton"]);
         assert_eq!(s("Jane Doe jane.doe@example.com"), ["Jane Doe"]);
