@@ -422,10 +422,10 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         && let Some(h) = h1s.first()
     {
         let n = h.split_whitespace().count();
-        // A label ("A message from our co-founder:") introduces something else.
         // A `<title>` that is only the name the host spells ("Daily Ledger" on
         // dailyledger.com) says nothing of the story.
         let named = |r: &&String| !site_like(r, &[], c.host);
+        // A label ("A message from our co-founder:") introduces something else.
         if (3..=40).contains(&n)
             && !h.ends_with(':')
             && (!refs.iter().any(|r| named(&r))
