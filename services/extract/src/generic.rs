@@ -913,7 +913,20 @@ pub fn choose_published(
         }
     }
     let time_el = |c: &mut Vec<DateCand>, t: &crate::metadata::TimeEl| {
-        c.extend(t.datetime.iter().map(DateCand::machine));
+        // A `<time>` whose text says it is the publication and shows a day two or more
+        // days from its attribute's ("Publié le 29 juin 2019" over "2019-07-03T10:18:46Z"):
+        // the attribute is some other stamp, and readers see the text.
+        let day_of = |s: &str| dates::parse(s, ctx, None).map(|p| p.day());
+        let disagree = t.datetime.as_deref().is_some_and(|d| {
+            crate::metadata::has_year(&t.text)
+                && crate::metadata::PUBLISHED_WORD.is_match(&t.text)
+                && day_of(d)
+                    .zip(day_of(&t.text))
+                    .is_some_and(|(a, b)| (a - b).num_days().abs() >= 2)
+        });
+        if !disagree {
+            c.extend(t.datetime.iter().map(DateCand::machine));
+        }
         c.push(DateCand::visible(t.text.as_str()));
     };
     for t in meta

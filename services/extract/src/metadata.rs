@@ -346,7 +346,7 @@ pub fn collect(doc: &Html) -> Meta {
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
                         && tt[..s].split_whitespace().count() <= 4
                         && tt[e..].split_whitespace().count() <= 6
-                        && !in_tweet(node)
+                        && !in_social_post(node)
                     {
                         let bp = bp_stack.last().copied().unwrap_or(false);
                         for part in revision_then_publication(tt) {
@@ -409,7 +409,10 @@ pub fn collect(doc: &Html) -> Meta {
                 let furniture = (is_boilerplate_tag(name)
                     || role.is_some_and(crate::text::is_furniture_role))
                     && !(name == "footer" && (in_article > 0 || hint_byline > 0));
-                let bp = parent_bp || furniture || (hint_bp && !container);
+                let bp = parent_bp
+                    || furniture
+                    || (hint_bp && !container)
+                    || (hint_date && edition_date(&class_id));
                 if name == "article" {
                     in_article += 1;
                 }
@@ -558,7 +561,7 @@ pub fn collect(doc: &Html) -> Meta {
                             });
                         }
                     }
-                    "time" if m.times.len() < 50 => {
+                    "time" if m.times.len() < 50 && !in_social_post(node) => {
                         if let Some(e) = elr {
                             let ip = el.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
                             m.times.push(TimeEl {
@@ -754,7 +757,7 @@ pub fn collect(doc: &Html) -> Meta {
                     && let Some(e) = elr
                 {
                     let t = collapse_ws(&bounded_text(e, 300));
-                    if !t.is_empty() && t.len() < 200 && !in_tweet(node) {
+                    if !t.is_empty() && t.len() < 200 && !in_social_post(node) {
                         for part in revision_then_publication(&t) {
                             m.dateline_texts.push((part.to_string(), bp));
                         }
@@ -913,6 +916,15 @@ fn job_part(class: &str) -> bool {
     })
 }
 
+/// The masthead's date, the day of the edition readers see ("date-edition", "today-date",
+/// "current-date"): the day the page was served, not the story's.
+fn edition_date(class_id: &str) -> bool {
+    class_id.split_whitespace().any(|t| {
+        (t.contains("date") || t.contains("time"))
+            && (t.contains("edition") || t.contains("today") || t.contains("current"))
+    })
+}
+
 fn date_hint(class_id: &str) -> bool {
     !class_id.trim().is_empty()
         && (class_id.contains("date")
@@ -999,6 +1011,14 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
     false
 }
 
+/// The word that says a date is the publication's, in the languages datelines are read in.
+pub static PUBLISHED_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:first\s+)?(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)",
+    )
+    .expect("valid regex")
+});
+
 /// A dateline that gives the revision first and then the publication in one text
 /// ("Aktualisiert am 08.07.2025 um 10:15 Uhr · Veröffentlicht am 07.07.2025 um 09:05 Uhr"),
 /// as the two lines it shows: each is then read as a dateline of its own. Any other text
@@ -1010,16 +1030,10 @@ fn revision_then_publication(t: &str) -> Vec<&str> {
         )
         .expect("valid regex")
     });
-    static PUBLISHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)(?:first\s+)?(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)",
-        )
-        .expect("valid regex")
-    });
     let Some(u) = UPDATE.find(t) else {
         return vec![t];
     };
-    match PUBLISHED.find_at(t, u.end()) {
+    match PUBLISHED_WORD.find_at(t, u.end()) {
         Some(p) if crate::dates::find_day(&t[u.end()..p.start()]).is_some() => {
             let (rev, publ) = t.split_at(p.start());
             vec![without_separator(rev), publ]
@@ -1046,9 +1060,9 @@ fn without_separator(s: &str) -> &str {
     })
 }
 
-/// Whether a node sits in a tweet (an embedded one, or a feed widget's): its date is the
-/// tweet's, not the story's.
-fn in_tweet(node: ego_tree::NodeRef<'_, Node>) -> bool {
+/// Whether a node sits in a social media post (an embedded tweet, Instagram or TikTok
+/// post, or a feed widget's): its date is the post's, not the story's.
+fn in_social_post(node: ego_tree::NodeRef<'_, Node>) -> bool {
     std::iter::once(node)
         .chain(node.ancestors())
         .take(8)
@@ -1056,7 +1070,16 @@ fn in_tweet(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|e| {
             e.attr("class").is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
-                c.contains("tweet") || c.contains("twitter")
+                [
+                    "tweet",
+                    "twitter",
+                    "instagram",
+                    "tiktok",
+                    "fb-post",
+                    "bluesky",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
             })
         })
 }
@@ -1257,7 +1280,7 @@ fn labelled_name(text: ego_tree::NodeRef<'_, Node>) -> Option<String> {
 }
 
 /// A four-digit year (19xx or 20xx) somewhere in the text: a cheap test before the date regexes.
-fn has_year(s: &str) -> bool {
+pub fn has_year(s: &str) -> bool {
     s.as_bytes().windows(4).any(|w| {
         (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
             && w[2].is_ascii_digit()

@@ -531,6 +531,63 @@ fn a_tweets_date_is_not_the_storys() {
 }
 
 #[test]
+fn an_instagram_posts_time_is_not_the_storys() {
+    let post = "<blockquote class=\"instagram-media\"><div><p><a href=\"https://www.instagram.\
+                com/p/1/\">Ein Beitrag geteilt von Vreni</a> am <time datetime=\"2018-03-12T19:\
+                30:12+00:00\">Mär 12, 2018 um 12:30 PDT</time></p></div></blockquote>\
+                <p class=\"dateline\">Dienstag, 29. Januar 2019</p>";
+    let page = format!(
+        "<html><head><title>Urteil</title></head><body><article><h1>Urteil</h1>\
+         <p class=\"date\">Dienstag, 29. Januar 2019</p><p>{PARA}</p>{post}<p>{PARA}</p>\
+         </article></body></html>"
+    );
+    assert_eq!(
+        article(&page, "https://news.example/urteil")
+            .published_at
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2019-01-29")
+    );
+}
+
+#[test]
+fn the_mastheads_edition_date_is_not_the_storys() {
+    let page = format!(
+        "<html><head><title>Violences</title></head><body><header><a class=\"logo\" \
+         href=\"/\"><span class=\"date-edition\">lun. 5 août 2019</span></a></header>\
+         <article><h1>Violences</h1><ul class=\"info\"><li>27 juin 2019</li><li>Par Elba</li>\
+         </ul><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        article(&page, "https://blogs.example/violences")
+            .published_at
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2019-06-27")
+    );
+}
+
+#[test]
+fn a_time_that_says_published_on_another_day_than_its_attribute_is_read_as_shown() {
+    let top = "<time datetime=\"2019-07-03T10:18:46Z\">Publié le 29 juin 2019</time>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-06-29")
+    );
+    // The same day in another zone, or no word for the publication: the attribute stands.
+    let top = "<time datetime=\"2019-06-30T01:18:46Z\">Publié le 29 juin 2019</time>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-06-30T01:18:46+00:00")
+    );
+    let top = "<time datetime=\"2024-12-20\">August 28, 2024</time>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2024-12-20")
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
