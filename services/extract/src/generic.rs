@@ -983,11 +983,21 @@ pub fn choose_published(
     for t in meta.times.iter().filter(|t| t.in_boilerplate) {
         time_el(&mut c, t);
     }
-    // Last: datelines in page furniture (a sidebar's "Published July 8, 2025").
+    // Last: datelines in page furniture (a sidebar's "Published July 8, 2025"), then a
+    // date in furniture near the headline (a theme's "post-footer" saying "Dieser Artikel
+    // wurde am 14. Dezember 2015 um 14:48 von ...", an `<aside>` with the post's data).
     for (t, bp) in &meta.dateline_texts {
         if *bp {
             c.push(DateCand::visible(t.as_str()));
         }
+    }
+    if let Some(h1) = meta.first_h1
+        && let Some((t, _, _)) = meta
+            .date_texts
+            .iter()
+            .find(|(_, o, bp)| *bp && (h1..h1 + NEAR_H1).contains(o))
+    {
+        c.push(DateCand::visible(t.as_str()));
     }
     let found = choose_date(&c, ctx, zones)
         .map(|f| shown_before_revision(f, meta, ctx, modified, &updated))

@@ -588,6 +588,25 @@ fn a_time_that_says_published_on_another_day_than_its_attribute_is_read_as_shown
 }
 
 #[test]
+fn a_date_in_the_posts_own_furniture_is_read_when_nothing_else_dates_it() {
+    // An old theme's "post-footer" (no `<article>`, so it reads as page furniture).
+    let page = format!(
+        "<html lang=\"de\"><head><title>Roomba</title></head><body><div class=\"post\">\
+         <h1>Roomba</h1>\
+         <p>{PARA}</p><p>{PARA}</p></div><div class=\"post-footer\">Dieser Artikel wurde am \
+         14. Dezember 2015 um 14:48 von <a href=\"/heiner\">Heiner</a> geschrieben.</div>\
+         </body></html>"
+    );
+    assert_eq!(
+        article(&page, "https://blog.example/roomba")
+            .published_at
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2015-12-14T14:48:00+01:00")
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
