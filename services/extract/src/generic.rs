@@ -149,6 +149,12 @@ const PUBLISHED_KEYS: &[&str] = &[
     "article.published_time",
     "bt:pubdate",
     "pdate",
+    "dc:created",
+    "dc.issued",
+    "dcterms:issued",
+    "og:original_time",
+    "datecreated",
+    "created",
 ];
 
 const MODIFIED_KEYS: &[&str] = &[
@@ -164,6 +170,10 @@ const MODIFIED_KEYS: &[&str] = &[
     "lastmod",
     "article.updated",
     "sailthru.lastmodified",
+    "lastmodified",
+    "dc.modified",
+    "dcterms:modified",
+    "dateupdate",
 ];
 
 /// A date string found on the page, and whether readers see it (a dateline, a `<time>`'s
@@ -1003,7 +1013,14 @@ pub fn choose_published(
         .map(|f| shown_before_revision(f, meta, ctx, modified, &updated))
         .map(|f| first_before_ld_revision(f, st, &c, ctx))
         .map(|f| before_modified(f, modified, &c, ctx));
-    let url_day = dates::from_url(page.path());
+    // The address readers were given, else the one the page names as its own.
+    let url_day = dates::from_url(page.path()).or_else(|| {
+        meta.canonical
+            .as_deref()
+            .or_else(|| meta.get(&["og:url"]))
+            .and_then(|c| page.join(c).ok())
+            .and_then(|u| dates::from_url(u.path()))
+    });
     let found = found.map(|f| local_face(f, &c, url_day, zones, ctx));
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
     // number is the day.

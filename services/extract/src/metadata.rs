@@ -440,7 +440,11 @@ pub fn collect(doc: &Html) -> Meta {
                             .or_else(|| el.attr("name"))
                             .or_else(|| el.attr("itemprop"))
                             .or_else(|| el.attr("http-equiv"));
-                        if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                        // Microdata's `<meta itemprop="dateCreated" datetime="...">`.
+                        let content = el
+                            .attr("content")
+                            .or_else(|| el.attr("itemprop").and_then(|_| el.attr("datetime")));
+                        if let (Some(k), Some(v)) = (key, content) {
                             // Remix's "script:ld+json" meta key, rendered as a meta tag.
                             if k.eq_ignore_ascii_case("script:ld+json") && v.len() < 2_000_000 {
                                 m.jsonld.extend(jsonld::parse_tolerant(v));

@@ -607,6 +607,44 @@ fn a_date_in_the_posts_own_furniture_is_read_when_nothing_else_dates_it() {
 }
 
 #[test]
+fn dublin_core_and_microdata_dates_in_their_other_spellings() {
+    for head in [
+        r#"<meta property="dc:created" content="2017-09-01">"#,
+        r#"<meta name="DC.Issued" content="2017-09-01">"#,
+        r#"<meta property="OG:Original_Time" content="2017-09-01">"#,
+        r#"<meta itemprop="dateCreated" datetime="2017-09-01">"#,
+    ] {
+        assert_eq!(
+            published(head, "", "https://news.example/council").as_deref(),
+            Some("2017-09-01"),
+            "{head}"
+        );
+    }
+    assert_eq!(
+        times(
+            r#"<meta itemprop="dateModified" datetime="2018-02-06">"#,
+            ""
+        )
+        .1,
+        some("2018-02-06")
+    );
+}
+
+#[test]
+fn the_day_in_the_pages_own_address_when_the_fetched_one_has_none() {
+    let head = r#"<link rel="canonical" href="/2018/02/01/council-extends-program">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/?p=959").as_deref(),
+        Some("2018-02-01")
+    );
+    let head = r#"<meta property="og:url" content="https://news.example/2018/02/01/council">"#;
+    assert_eq!(
+        published(head, "", "https://news.example/?p=959").as_deref(),
+        Some("2018-02-01")
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
