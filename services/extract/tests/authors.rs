@@ -845,3 +845,23 @@ fn author_links_side_by_side_are_co_authors() {
         ["Jane Doe"]
     );
 }
+
+#[test]
+fn contributor_and_words_labels_open_a_byline() {
+    for top in [
+        "<p>Contributed by Jane Doe</p>",
+        "<p><strong>Contributors:</strong> Jane Doe and John Roe</p>",
+        "<p>Words: Jane Doe</p>",
+    ] {
+        let want: &[&str] = if top.contains("John") {
+            &["Jane Doe", "John Roe"]
+        } else {
+            &["Jane Doe"]
+        };
+        assert_eq!(
+            authors(&page("", "", top), "https://news.example/council"),
+            want,
+            "{top}"
+        );
+    }
+}
