@@ -481,6 +481,15 @@ static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words that mark a revision, in the languages datelines are read in.
+pub const UPDATE_WORDS: &str = r"(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|modifié\s+le|actualizado|atualizado|aggiornato|modificato|modifica\s+il|bijgewerkt|zaktualizowano|uppdaterad)";
+
+/// The update word anywhere ("March 5, 2024 / 3:45 PM / Updated 2 hours ago", "Publié le
+/// ..., modifié le ...").
+pub static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:last\s+)?{UPDATE_WORDS}(?-u:\b)")).expect("valid regex")
+});
+
 static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([0-9]{1,2})([/.-]|\.\s)([0-9]{1,2})(?:[/.-]|\.\s)([0-9]{4})(?-u:\b)")
         .expect("valid regex")
@@ -497,7 +506,7 @@ static MDY: LazyLock<Regex> = LazyLock::new(|| {
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+([0-9]{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|\.){MONTHS}(?:\.?,?\s+|\.)([0-9]{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -920,7 +929,7 @@ static DMY_INTL: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     Regex::new(&format!(
-        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:\.|º|°|er)?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?([0-9]{{4}})(?-u:\b)",
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:(?:\.|º|°|er)?\s+(?:de\s+)?|\.)({})(?:\.?,?\s+(?:de\s+)?|\.)([0-9]{{4}})(?-u:\b)",
         names.join("|")
     ))
     .expect("valid regex")

@@ -227,12 +227,8 @@ pub struct ZoneHints<'a> {
     pub offset: Option<chrono::FixedOffset>,
 }
 
-/// The words that mark a revision, in the languages datelines are read in.
-const UPDATE_WORDS: &str =
-    r"(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado)";
-
 fn update_regex(before: &str, after: &str) -> regex::Regex {
-    regex::Regex::new(&format!("(?i){before}{UPDATE_WORDS}{after}")).expect("valid regex")
+    regex::Regex::new(&format!("(?i){before}{}{after}", dates::UPDATE_WORDS)).expect("valid regex")
 }
 
 /// A line that opens with the update word ("Last updated: ...").
@@ -242,10 +238,6 @@ static UPDATED_LINE: std::sync::LazyLock<regex::Regex> =
 /// The words just before a date say it is the update ("By Jane Doe Updated March 5, 2024").
 static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| update_regex(r"(?-u:\b)", r"(?:\s+on)?\s*:?\s*$"));
-
-/// The update word anywhere ("March 5, 2024 / 3:45 PM / Updated 2 hours ago").
-static UPDATE_WORD: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| update_regex(r"(?-u:\b)(?:last\s+)?", r"(?-u:\b)"));
 
 /// How far after the headline (in nodes) a date counts as the story's dateline.
 const NEAR_H1: usize = 200;
@@ -266,6 +258,10 @@ fn says_updated(t: &str) -> bool {
         "mis à jour",
         "actualiz",
         "atualiz",
+        "aggiorn",
+        "bijgewerkt",
+        "zaktualiz",
+        "uppdater",
     ]
     .iter()
     .any(|w| l.contains(w))
@@ -1094,7 +1090,7 @@ pub fn choose_modified(
                     .map(|(t, _, _)| t),
             );
         for t in shown {
-            if let Some(m) = UPDATE_WORD.find(t) {
+            if let Some(m) = dates::UPDATE_WORD.find(t) {
                 c.push(DateCand::visible(&t[m.start()..]));
             }
         }

@@ -345,7 +345,7 @@ pub fn collect(doc: &Html) -> Meta {
                         && in_svg == 0
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
                         && tt[..s].split_whitespace().count() <= 4
-                        && tt[e..].split_whitespace().count() <= 6
+                        && (tt[e..].split_whitespace().count() <= 6 || revision_after(&tt[e..]))
                         && !in_social_post(node)
                     {
                         let bp = bp_stack.last().copied().unwrap_or(false);
@@ -895,6 +895,7 @@ fn names_byline_component(v: &str) -> bool {
     [
         "byline",
         "bylines",
+        "bylineblock",
         "author",
         "authors",
         "authorname",
@@ -1028,13 +1029,7 @@ pub static PUBLISHED_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 /// as the two lines it shows: each is then read as a dateline of its own. Any other text
 /// is one line.
 fn revision_then_publication(t: &str) -> Vec<&str> {
-    static UPDATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad",
-        )
-        .expect("valid regex")
-    });
-    let Some(u) = UPDATE.find(t) else {
+    let Some(u) = crate::dates::UPDATE_WORD.find(t) else {
         return vec![t];
     };
     match PUBLISHED_WORD.find_at(t, u.end()) {
@@ -1057,10 +1052,19 @@ fn revision_then_publication(t: &str) -> Vec<&str> {
     }
 }
 
+/// The text after a date opens its revision ("(modifica il 15 novembre 2023 | 10:12)",
+/// ", modifié le 15 novembre 2023 à 10h12"): the dateline goes on, it is not a sentence.
+fn revision_after(tail: &str) -> bool {
+    tail.split_whitespace().count() <= 14
+        && crate::dates::UPDATE_WORD
+            .find(tail)
+            .is_some_and(|u| tail[..u.start()].split_whitespace().count() <= 2)
+}
+
 /// A dateline's part without the separator that ended it ("July 8, 2025 ·").
 fn without_separator(s: &str) -> &str {
     s.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '·' | '|' | '/' | '-' | '–' | '—' | ',' | ';' | '•')
+        c.is_whitespace() || matches!(c, '·' | '|' | '/' | '-' | '–' | '—' | ',' | ';' | '•' | '(')
     })
 }
 
@@ -1220,7 +1224,12 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
                 {
                     s.push_str(", ")
                 }
-                Node::Element(el) if el.name() == "br" || crate::text::is_block(el.name()) => {
+                // A custom element (`<bsp-timestamp>`) is a component of its own.
+                Node::Element(el)
+                    if el.name() == "br"
+                        || crate::text::is_block(el.name())
+                        || el.name().contains('-') =>
+                {
                     s.push(' ')
                 }
                 _ => {}

@@ -865,3 +865,24 @@ fn contributor_and_words_labels_open_a_byline() {
         );
     }
 }
+
+#[test]
+fn a_byline_block_component_and_a_timestamp_component_beside_the_names() {
+    // AP: the timestamp is a custom element inside the byline, with no space before it.
+    let top = "<div class=\"Page-byline\"><div class=\"Page-authors\">By <a href=\"/a/jane\">\
+               JANE DOE</a> and <a href=\"/a/john\">JOHN ROE</a></div><bsp-timestamp \
+               data-timestamp=\"1700000000000\"><span>Updated 3:45 PM EST, November 14, 2023\
+               </span></bsp-timestamp></div>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/article/x"),
+        ["Jane Doe", "John Roe"]
+    );
+    // BBC: a block named for the byline, the name and then the desk and place.
+    let top = "<div data-component=\"byline-block\"><div><div><span>Jane Doe</span></div>\
+               <div>BBC News, Washington</div></div></div>";
+    let head = r#"<meta property="og:site_name" content="BBC News">"#;
+    assert_eq!(
+        authors(&page(head, "", top), "https://www.bbc.example/news/x"),
+        ["Jane Doe"]
+    );
+}

@@ -645,6 +645,62 @@ fn the_day_in_the_pages_own_address_when_the_fetched_one_has_none() {
 }
 
 #[test]
+fn a_dateline_that_goes_on_with_its_revision_gives_both() {
+    let page = |lang: &str, top: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Council</title></head><body><article>\
+             <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
+        )
+    };
+    let a = article(
+        &page(
+            "fr",
+            "<span class=\"meta__date\">Publié le 14 novembre 2023 à 15h45, modifié le 15 \
+             novembre 2023 à 10h12</span>",
+        ),
+        "https://journal.example/article/x",
+    );
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2023-11-14T15:45:00+01:00")
+    );
+    assert_eq!(
+        a.modified_at.map(|p| p.to_string()).as_deref(),
+        Some("2023-11-15T10:12:00+01:00")
+    );
+    // A theme that names the whole line for the update, and a revision too long for a
+    // plain dateline's tail.
+    let a = article(
+        &page(
+            "it",
+            "<p class=\"is-last-update\">14 novembre 2023 (modifica il 15 novembre 2023 | \
+             10:12)</p>",
+        ),
+        "https://giornale.example/esteri/x",
+    );
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2023-11-14")
+    );
+}
+
+#[test]
+fn a_day_written_with_dots_around_the_month() {
+    let top = "<time class=\"published-date\">14.nov.2023 às 15h45</time>";
+    let page = format!(
+        "<html lang=\"pt-BR\"><head><title>Council</title></head><body><article>\
+         <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        article(&page, "https://www1.jornal.example.br/mundo/x.shtml")
+            .published_at
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2023-11-14T15:45:00-03:00")
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
