@@ -344,12 +344,17 @@ pub fn collect(doc: &Html) -> Meta {
                         && has_year(tt)
                         && in_svg == 0
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
-                        && tt[..s].split_whitespace().count() <= 4
+                        // A meta line's last part ("By Li Wei | chinadaily.com.cn |
+                        // Updated: 2023-11-14 15:45"): from the separator before the day.
+                        && let start = tt[..s].rfind(['|', '•', '·']).map_or(0, |i| {
+                            i + tt[i..].chars().next().map_or(1, char::len_utf8)
+                        })
+                        && tt[start..s].split_whitespace().count() <= 4
                         && (tt[e..].split_whitespace().count() <= 6 || revision_after(&tt[e..]))
                         && !in_social_post(node)
                     {
                         let bp = bp_stack.last().copied().unwrap_or(false);
-                        for part in revision_then_publication(tt) {
+                        for part in revision_then_publication(tt[start..].trim()) {
                             m.date_texts.push((part.to_string(), order, bp));
                         }
                     }

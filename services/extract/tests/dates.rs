@@ -701,6 +701,23 @@ fn a_day_written_with_dots_around_the_month() {
 }
 
 #[test]
+fn the_date_in_a_meta_lines_last_part() {
+    let top = "<span class=\"info_l\">By Li Wei | chinadaily.com.cn | Updated: 2023-11-14 \
+               15:45</span>";
+    let page = format!(
+        "<html lang=\"en\"><head><title>Council</title></head><body><article>\
+         <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    assert_eq!(
+        article(&page, "https://www.daily.example.cn/a/202311/14/x.html")
+            .published_at
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2023-11-14T15:45:00+08:00")
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
