@@ -360,6 +360,122 @@ const AU_PLACES: &[(&str, Tz)] = {
     ]
 };
 
+/// Newsrooms on generic domains (`.com`, `.net`) outside the US that their name or host
+/// places: a country, a demonym or a city no US town shares, or the publication itself.
+/// A time such a site writes without an offset is in this zone, not in US Eastern time.
+const WORLD_PLACES: &[(&str, Tz)] = {
+    use chrono_tz::{Africa, America, Asia, Europe};
+    &[
+        ("irish", Europe::Dublin),
+        ("theguardian", Europe::London),
+        ("bbc", Europe::London),
+        ("economist", Europe::London),
+        ("skynews", Europe::London),
+        ("scotland", Europe::London),
+        ("scottish", Europe::London),
+        ("france24", Europe::Paris),
+        ("euronews", Europe::Paris),
+        ("germany", Europe::Berlin),
+        ("ukraine", Europe::Kyiv),
+        ("kyiv", Europe::Kyiv),
+        ("turkiye", Europe::Istanbul),
+        ("turkey", Europe::Istanbul),
+        ("istanbul", Europe::Istanbul),
+        ("dailysabah", Europe::Istanbul),
+        ("russia", Europe::Moscow),
+        ("israel", Asia::Jerusalem),
+        ("jerusalem", Asia::Jerusalem),
+        ("haaretz", Asia::Jerusalem),
+        ("tehran", Asia::Tehran),
+        ("aljazeera", Asia::Qatar),
+        ("qatar", Asia::Qatar),
+        ("arabnews", Asia::Riyadh),
+        ("saudi", Asia::Riyadh),
+        ("dubai", Asia::Dubai),
+        ("gulfnews", Asia::Dubai),
+        ("khaleej", Asia::Dubai),
+        ("emirates", Asia::Dubai),
+        ("thenationalnews", Asia::Dubai),
+        ("pakistan", Asia::Karachi),
+        ("karachi", Asia::Karachi),
+        ("dawncom", Asia::Karachi),
+        ("timesofindia", Asia::Kolkata),
+        ("indiatimes", Asia::Kolkata),
+        ("indianexpress", Asia::Kolkata),
+        ("hindustantimes", Asia::Kolkata),
+        ("thehindu", Asia::Kolkata),
+        ("ndtv", Asia::Kolkata),
+        ("indiatoday", Asia::Kolkata),
+        ("livemint", Asia::Kolkata),
+        ("bangladesh", Asia::Dhaka),
+        ("dhaka", Asia::Dhaka),
+        ("nepal", Asia::Kathmandu),
+        ("kathmandu", Asia::Kathmandu),
+        ("srilanka", Asia::Colombo),
+        ("bangkok", Asia::Bangkok),
+        ("thailand", Asia::Bangkok),
+        ("vietnam", Asia::Ho_Chi_Minh),
+        ("singapore", Asia::Singapore),
+        ("straitstimes", Asia::Singapore),
+        ("channelnewsasia", Asia::Singapore),
+        ("malaysia", Asia::Kuala_Lumpur),
+        ("malaymail", Asia::Kuala_Lumpur),
+        ("kualalumpur", Asia::Kuala_Lumpur),
+        ("jakarta", Asia::Jakarta),
+        ("indonesia", Asia::Jakarta),
+        ("philippine", Asia::Manila),
+        ("philstar", Asia::Manila),
+        ("rappler", Asia::Manila),
+        ("inquirernet", Asia::Manila),
+        ("hongkong", Asia::Hong_Kong),
+        ("scmp", Asia::Hong_Kong),
+        ("taiwan", Asia::Taipei),
+        ("taipei", Asia::Taipei),
+        ("china", Asia::Shanghai),
+        ("korea", Asia::Seoul),
+        ("seoul", Asia::Seoul),
+        ("japan", Asia::Tokyo),
+        ("tokyo", Asia::Tokyo),
+        ("nikkei", Asia::Tokyo),
+        ("egypt", Africa::Cairo),
+        ("ahram", Africa::Cairo),
+        ("nigeria", Africa::Lagos),
+        ("punchng", Africa::Lagos),
+        ("vanguardngr", Africa::Lagos),
+        ("premiumtimesng", Africa::Lagos),
+        ("kenya", Africa::Nairobi),
+        ("nairobi", Africa::Nairobi),
+        ("ghana", Africa::Accra),
+        ("southafrica", Africa::Johannesburg),
+        ("johannesburg", Africa::Johannesburg),
+        ("news24", Africa::Johannesburg),
+        ("argentin", America::Argentina::Buenos_Aires),
+        ("buenosaires", America::Argentina::Buenos_Aires),
+        ("clarin", America::Argentina::Buenos_Aires),
+        ("colombia", America::Bogota),
+        ("bogota", America::Bogota),
+        ("venezuela", America::Caracas),
+        ("brazil", America::Sao_Paulo),
+        ("brasil", America::Sao_Paulo),
+        ("jamaica", America::Jamaica),
+    ]
+};
+
+/// The zone a site on a generic domain names by its name or host (see [`WORLD_PLACES`]).
+pub fn zone_named_by(names: &[&str]) -> Option<Tz> {
+    names.iter().find_map(|name| {
+        let compact: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        WORLD_PLACES
+            .iter()
+            .find(|(needle, _)| compact.contains(needle))
+            .map(|&(_, tz)| tz)
+    })
+}
+
 /// A country's usual zone moved to the zone of the place the publication names (see
 /// [`US_PLACES`]): `names` are its site name and host. Other zones are returned as given.
 pub fn zone_of_place(zone: Tz, names: &[&str]) -> Tz {

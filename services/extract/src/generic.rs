@@ -1459,7 +1459,9 @@ pub fn zone_hints<'a>(
     let names = [meta.get(&["og:site_name"]).unwrap_or_default(), host];
     let place = |z: chrono_tz::Tz| dates::zone_of_place(z, &names);
     ZoneHints {
-        site: dates::zone_for_host(host).map(place),
+        site: dates::zone_for_host(host)
+            .map(place)
+            .or_else(|| dates::zone_named_by(&names)),
         locale: locale.map(place),
         source,
         day_first: dates::day_first(host, tags.first().map(String::as_str)),

@@ -718,6 +718,52 @@ fn the_date_in_a_meta_lines_last_part() {
 }
 
 #[test]
+fn a_newsroom_on_a_generic_domain_is_placed_by_the_country_its_name_gives() {
+    let cases = [
+        (
+            "https://www.straitstimes.com/singapore/x",
+            "",
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00+08:00",
+        ),
+        (
+            "https://www.irishtimes.com/news/x/",
+            "",
+            "Tue Nov 14 2023 - 15:45",
+            "2023-11-14T15:45:00+00:00",
+        ),
+        (
+            "https://www.example.com/news/x",
+            r#"<meta property="og:site_name" content="Kenya Daily Ledger">"#,
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00+03:00",
+        ),
+        // A US newsroom on .com stays in its own zone.
+        (
+            "https://www.indystar.com/story/news/x",
+            r#"<meta property="og:site_name" content="Indianapolis Star">"#,
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00-05:00",
+        ),
+    ];
+    for (url, head, dateline, want) in cases {
+        let page = format!(
+            "<html lang=\"en\"><head><title>Council</title>{head}</head><body><article>\
+             <h1>Council</h1><p class=\"dateline\">{dateline}</p><p>{PARA}</p><p>{PARA}</p>\
+             </article></body></html>"
+        );
+        assert_eq!(
+            article(&page, url)
+                .published_at
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some(want),
+            "{url}"
+        );
+    }
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (
