@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|contributed|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von)|(?:eine?\s+)?(?:kommentar|gastbeitrag|analyse|kolumne|reportage)\s+von|propos\s+recueillis\s+par|door\s+onze\s+(?:redacteur|redactrice|correspondent|verslaggever))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:]\s*)",
+        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|contributed|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von)|(?:eine?\s+)?(?:kommentar|gastbeitrag|analyse|kolumne|reportage|artikel|beitrag|bericht|interview)\s+von|propos\s+recueillis\s+par|door\s+onze\s+(?:redacteur|redactrice|correspondent|verslaggever))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:]\s*)",
     )
     .expect("valid regex")
 });
@@ -38,6 +38,10 @@ static TAG: LazyLock<Regex> =
 static WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\(\s*(?:avec|with|mit|con|com|met)\s+([^()]+)\)").expect("valid regex")
 });
+/// A note in parentheses that lists things, the writer's place and role: "Jeanne Dupont
+/// (Bruxelles, correspondante)".
+static PAREN_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^()]*[,;][^()]*\)").expect("valid regex"));
 /// A byline glued by the markup: "ByJane Doe", "Jane DoeFounder at ...".
 static GLUED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([Bb][Yy])([A-Z][a-z])").expect("valid regex"));
@@ -765,6 +769,7 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     s = IN_SECTION.replace(&s, "").into_owned();
     if s.contains('(') {
         s = WITH_PAREN.replace_all(&s, ", $1").into_owned();
+        s = PAREN_NOTE.replace_all(&s, "").into_owned();
     }
     let mut out: Vec<String> = Vec::new();
     // The separator after each part: ", and" after a role goes on to another author

@@ -787,8 +787,22 @@ fn author_bio(text: &str, authors: &[String]) -> bool {
     }) && BIO_WORDS.is_match(t)
 }
 
+/// A heading's words, the spaces between them left out: the markup may glue two of them
+/// ("Alternatives<br>Top") where the headline has a space.
 fn norm_title(s: &str) -> String {
-    crate::text::words(s).join(" ")
+    crate::text::words(s).concat()
+}
+
+/// The headline (`title`, as [`norm_title`] gives it) repeated in a block: the same words,
+/// or an `<h1>` that adds the site's name after them ("... de la Infanta<a>Ultima Hora
+/// Mallorca</a>").
+fn is_headline(b: &Block, title: &str) -> bool {
+    let n = norm_title(&b.text);
+    n == title
+        || (matches!(b.kind, Kind::Heading(1))
+            && !title.is_empty()
+            && n.starts_with(title)
+            && n.len() - title.len() <= 40)
 }
 
 /// Extract the article body as plain text (paragraphs separated by a blank line).
@@ -1325,7 +1339,7 @@ fn pick<'f>(
             // The headline repeated: as an h1, or as whatever opens the text.
             if (matches!(b.kind, Kind::Heading(1)) || out.is_empty())
                 && let Some(t) = &title_norm
-                && norm_title(&b.text) == *t
+                && is_headline(b, t)
             {
                 continue;
             }
@@ -1388,7 +1402,7 @@ fn fallback<'f>(flat: &'f Flat<'_>, excluded: &[bool], opts: &Opts<'_>) -> Vec<&
                 && b.link_len * 2 < n
                 && (n >= 40 || matches!(b.kind, Kind::Heading(_) | Kind::P))
                 && !(matches!(b.kind, Kind::Heading(1))
-                    && title_norm.as_deref() == Some(norm_title(&b.text).as_str()))
+                    && title_norm.as_deref().is_some_and(|t| is_headline(b, t)))
         })
         .collect()
 }

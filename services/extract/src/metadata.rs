@@ -203,6 +203,8 @@ impl Meta {
 }
 
 const MAX_ELEMENTS: usize = 300_000;
+/// Co-authors one microdata author element names.
+const MAX_ITEMPROP_NAMES: usize = 8;
 const MAX_VISIBLE: usize = 2 << 20;
 
 fn is_boilerplate_tag(name: &str) -> bool {
@@ -609,15 +611,25 @@ pub fn collect(doc: &Html) -> Meta {
                         .map(str::to_string)
                         .unwrap_or_else(|| {
                             if ip_l == "author" || ip_l == "creator" {
-                                // Prefer a nested itemprop=name.
-                                e.descendants()
+                                // Prefer the nested itemprop=name, its own (not an
+                                // affiliation's in an itemscope of its own); several are
+                                // co-authors ("By <span itemprop=name>Jane Doe</span> and
+                                // <span itemprop=name>John Roe</span>").
+                                let names: Vec<String> = e
+                                    .descendants()
                                     .take(200)
                                     .filter_map(scraper::ElementRef::wrap)
-                                    .find(|d| {
+                                    .filter(|d| {
                                         d.value()
                                             .attr("itemprop")
                                             .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                                            && !d
+                                                .ancestors()
+                                                .take_while(|a| a.id() != e.id())
+                                                .filter_map(|a| a.value().as_element())
+                                                .any(|a| a.attr("itemscope").is_some())
                                     })
+                                    .take(MAX_ITEMPROP_NAMES)
                                     .map(|d| match d.value().attr("content") {
                                         Some(c) => {
                                             unseen = true;
@@ -625,7 +637,12 @@ pub fn collect(doc: &Html) -> Meta {
                                         }
                                         None => bounded_text(d, 200),
                                     })
-                                    .unwrap_or_else(|| bounded_text(e, 200))
+                                    .collect();
+                                if names.is_empty() {
+                                    bounded_text(e, 200)
+                                } else {
+                                    names.join(", ")
+                                }
                             } else {
                                 bounded_text(e, 300)
                             }
@@ -1043,12 +1060,15 @@ fn revision_then_publication(t: &str) -> Vec<&str> {
             vec![without_separator(rev), publ]
         }
         // The publication's day, then its revision's time ("Tuesday, July 08, 2025 —
-        // updated 10:15"): that time is the revision's, not the story's. (With a time of
-        // its own, the publication is read from the whole text: "2:26 PM HST - Updated
-        // November 18 at 4:46 PM".)
+        // updated 10:15"): that time is the revision's, not the story's. A publication
+        // with its own time is cut off only from a revision with its own day ("Published:
+        // 15:45 GMT, 14 November 2023 | Updated: 10:12 GMT, 15 November 2023"); else the
+        // publication is read from the whole text ("2:26 PM HST - Updated November 18 at
+        // 4:46 PM").
         _ if u.start() > 0
             && crate::dates::find_day(&t[..u.start()]).is_some()
-            && crate::dates::find_time(&t[..u.start()]).is_none() =>
+            && (crate::dates::find_time(&t[..u.start()]).is_none()
+                || crate::dates::find_day(&t[u.end()..]).is_some()) =>
         {
             let (publ, rev) = t.split_at(u.start());
             vec![without_separator(publ), rev]
@@ -1215,6 +1235,11 @@ pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
                         .is_some_and(|p| matches!(p.name(), "script" | "style" | "noscript"))
                     {
                         continue;
+                    }
+                    // "<a>Jane Doe</a><span>Political Editor</span>": two elements' words
+                    // glued by the markup ("DoePolitical") are two words on the screen.
+                    if t.starts_with(char::is_uppercase) && s.ends_with(char::is_lowercase) {
+                        s.push(' ');
                     }
                     s.push_str(t);
                     if s.len() > max {

@@ -365,6 +365,35 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(recased(h));
         }
     }
+    // The headline with the site's name after it in the same `<h1>`, no separator between
+    // ("... de la Infanta <a href=/mallorca.html>Ultima Hora Mallorca</a>"): the metadata's
+    // headline. The name is the site's, or the last part of the `<title>`.
+    let tag_tail = tag.as_deref().and_then(|t| {
+        SEPARATORS
+            .iter()
+            .filter_map(|sep| t.rsplit_once(sep).map(|(_, tail)| norm(tail)))
+            .min_by_key(String::len)
+    });
+    // The `<title>`'s first part too: its site name may not be one the host spells.
+    let tag_head = tag.as_deref().and_then(|t| {
+        SEPARATORS
+            .iter()
+            .filter_map(|sep| t.split_once(sep).map(|(head, _)| head.trim().to_string()))
+            .min_by_key(String::len)
+    });
+    for h in &h1s {
+        if let Some(r) = refs.iter().chain(&tag_head).find(|r| {
+            h.strip_prefix(r.as_str())
+                .map(str::trim)
+                .is_some_and(|rest| {
+                    rest.chars().any(char::is_alphanumeric)
+                        && (site_like(rest, &site_names, c.host)
+                            || tag_tail.as_deref() == Some(norm(rest).as_str()))
+                })
+        }) {
+            return Some(r.clone());
+        }
+    }
     for h in &h1s {
         if h.len() > 400 {
             continue;

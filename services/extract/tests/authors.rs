@@ -886,3 +886,48 @@ fn a_byline_block_component_and_a_timestamp_component_beside_the_names() {
         ["Jane Doe"]
     );
 }
+
+#[test]
+fn co_authors_named_in_one_microdata_author() {
+    let top = "<p itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">By \
+               <a href=\"/by/jane\"><span itemprop=\"name\">Jane Doe</span></a> and <a \
+               href=\"/by/john\"><span itemprop=\"name\">John Roe</span></a></p>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/council"),
+        ["Jane Doe", "John Roe"]
+    );
+    // An affiliation's name, in an itemscope of its own, is not a co-author.
+    let top = "<div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">\
+               <span itemprop=\"name\">Jane Doe</span><div itemprop=\"affiliation\" \
+               itemscope itemtype=\"http://schema.org/Organization\"><span itemprop=\"name\">\
+               Springfield University</span></div></div>";
+    assert_eq!(
+        authors(&page("", "", top), "https://news.example/council"),
+        ["Jane Doe"]
+    );
+}
+
+#[test]
+fn a_bylines_place_role_and_glued_role_are_not_names() {
+    for (top, want) in [
+        (
+            "<p class=\"byline\">Par Jeanne Dupont (Bruxelles, correspondante)</p>",
+            "Jeanne Dupont",
+        ),
+        (
+            "<p class=\"byline\">Ein Artikel von Hans Müller</p>",
+            "Hans Müller",
+        ),
+        (
+            "<div class=\"byline\"><a href=\"/author/jane\">Jane Doe</a><span>Political \
+             Editor</span></div>",
+            "Jane Doe",
+        ),
+    ] {
+        assert_eq!(
+            authors(&page("", "", top), "https://news.example/council"),
+            [want],
+            "{top}"
+        );
+    }
+}

@@ -764,6 +764,19 @@ fn a_newsroom_on_a_generic_domain_is_placed_by_the_country_its_name_gives() {
 }
 
 #[test]
+fn a_time_before_its_day_and_a_revision_with_a_day_of_its_own() {
+    let top = "<p class=\"byline-section\">Published: 15:45 GMT, 14 November 2023 | Updated: \
+               10:12 GMT, 15 November 2023</p>";
+    assert_eq!(
+        times("", top),
+        (
+            some("2023-11-14T15:45:00+00:00"),
+            some("2023-11-15T10:12:00+00:00")
+        )
+    );
+}
+
+#[test]
 fn a_dateline_giving_the_revision_before_the_publication_is_read_as_both() {
     let cases = [
         (

@@ -186,3 +186,22 @@ fn a_themes_post_title_heading_is_the_headline_of_a_page_without_an_h1() {
         Some("Council extends program")
     );
 }
+
+#[test]
+fn the_sites_name_glued_after_the_headline_in_its_h1_is_not_part_of_it() {
+    let html = format!(
+        "<html><head><title>Anticorrupción recurre la imputación » Local » Ultima Hora \
+         Mallorca</title></head><body><article><h1><span class=\"define\">Anticorrupción \
+         recurre la imputación</span><a href=\"/mallorca.html\">Ultima Hora Mallorca</a></h1>\
+         <p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(
+        &html,
+        "https://www.ultimahora.example/noticias/local/x.html",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Anticorrupción recurre la imputación")
+    );
+    assert!(!a.body.starts_with("Anticorrupción"), "{}", a.body);
+}
