@@ -558,7 +558,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)|
             # Widgets: likes, comments, galleries, reading time, labels in brackets.
             like\s+(?:this:?$|loading)|top\s+rated\s+comments|\[?\s*read\s+all\s+comments|back\s+to\s+gallery|
-            tell\s+us\s+what\s+you\s+think|more\s*:$|popular\s+on\s+\S+$|more\s+great\s+\S+\s+stories$|
+            tell\s+us\s+what\s+you\s+think|we\s+(?:want|would\s+love|(?:'|’)d\s+love)\s+to\s+hear\s+from\s+you|more\s*:$|popular\s+on\s+\S+$|more\s+great\s+\S+\s+stories$|
             \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
@@ -1765,10 +1765,11 @@ mod tests {
              <p>Watch: <a href=\"/v/1\">Council meeting highlights</a></p><p>{PARA} Third.</p>\
              <p>Continue reading the main story</p><p>{PARA} Fourth.</p>\
              <p>Get the latest news and updates straight to your inbox.</p>\
-             <p>{PARA} Fifth.</p></article></body></html>"
+             <p>{PARA} Fifth.</p><p>We want to hear from you. <a href=\"/contact\">Contact \
+             us</a> with your story ideas.</p><p>{PARA} Sixth.</p></article></body></html>"
         );
         let body = body_of(&html);
-        assert!(body.contains("Fifth."), "{body}");
+        assert!(body.contains("Sixth."), "{body}");
         assert_gone(
             &body,
             &[
@@ -1776,6 +1777,7 @@ mod tests {
                 "Watch:",
                 "Continue reading",
                 "your inbox",
+                "hear from you",
             ],
         );
     }
