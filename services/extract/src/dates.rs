@@ -399,6 +399,8 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("pakistan", Asia::Karachi),
         ("karachi", Asia::Karachi),
         ("dawncom", Asia::Karachi),
+        // "india" but not "indian" (Indiana, Indianapolis).
+        ("india", Asia::Kolkata),
         ("timesofindia", Asia::Kolkata),
         ("indiatimes", Asia::Kolkata),
         ("indianexpress", Asia::Kolkata),
@@ -471,7 +473,11 @@ pub fn zone_named_by(names: &[&str]) -> Option<Tz> {
             .collect();
         WORLD_PLACES
             .iter()
-            .find(|(needle, _)| compact.contains(needle))
+            .find(|(needle, _)| {
+                compact
+                    .match_indices(needle)
+                    .any(|(i, _)| !(*needle == "india" && compact[i..].starts_with("indian")))
+            })
             .map(|&(_, tz)| tz)
     })
 }
@@ -616,6 +622,15 @@ const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b){MONTHS}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// The month and day, the time, then the year: C's `asctime` ("Wed Nov 20 15:23:00 2019")
+/// and calendar-sheet datelines ("November 20 / 15:23 / 2019").
+static MD_TIME_Y: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){MONTHS}\.?\s+([0-9]{{1,2}})\s*[/|,]?\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\s*[/|,]?\s*([0-9]{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -1307,7 +1322,11 @@ pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let (day, span) = find_day_in(s, ctx.day_first)?;
     let rest_after = &s[span.1..];
     let rest_before = &s[..span.0];
-    let time = find_time(rest_after).or_else(|| find_time(rest_before));
+    // The time inside the day's own text: "Wed Nov 20 15:23:00 2019".
+    let inner = &s[span.0..span.1];
+    let time = find_time(rest_after)
+        .or_else(|| find_time(rest_before))
+        .or_else(|| inner.contains(':').then(|| find_time(inner)).flatten());
     let Some(time) = time else {
         return Some(Parsed::Day(day));
     };
@@ -1368,6 +1387,16 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
     }
     if let Some((d, span)) = dmy_more(s) {
         consider(&mut best, Some(d), span);
+    }
+    if best.is_none()
+        && let Some(c) = MD_TIME_Y.captures(s)
+    {
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let date = month_num(&c[1])
+            .zip(c[2].parse().ok())
+            .zip(c[3].parse().ok())
+            .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d));
+        consider(&mut best, date, whole);
     }
     if (s.contains('年') || s.contains('년') || s.contains("tháng") || s.contains("Tháng"))
         && let Some(c) = YMD_ASIAN.captures(s)
@@ -1600,6 +1629,51 @@ pub fn from_url(path: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_time_between_the_day_and_the_year() {
+        let ctx = DateCtx {
+            fetched_at: None,
+            day_first: false,
+        };
+        let naive = |s: &str| match parse(s, &ctx, None) {
+            Some(Parsed::Naive(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            naive("Wed Nov 20 15:23:00 2019").as_deref(),
+            Some("2019-11-20 15:23:00")
+        );
+        assert_eq!(
+            naive("November 20 15:23 2019").as_deref(),
+            Some("2019-11-20 15:23:00")
+        );
+        // Dots are not a time inside a day's own numbers.
+        assert!(matches!(
+            parse("18.11.2019", &ctx, None),
+            Some(Parsed::Day(_))
+        ));
+        assert!(matches!(
+            parse("14.nov.2023", &ctx, None),
+            Some(Parsed::Day(_))
+        ));
+    }
+
+    #[test]
+    fn a_generic_domain_named_for_a_country_gives_its_zone() {
+        use chrono_tz::{Asia, Europe};
+        assert_eq!(
+            zone_named_by(&["", "www.indiapost.com"]),
+            Some(Asia::Kolkata)
+        );
+        assert_eq!(
+            zone_named_by(&["The Irish Times", ""]),
+            Some(Europe::Dublin)
+        );
+        assert_eq!(zone_named_by(&["", "www.indystar.com"]), None);
+        assert_eq!(zone_named_by(&["Indianapolis Star", ""]), None);
+        assert_eq!(zone_named_by(&["Indiana Daily Student", ""]), None);
+    }
 
     #[test]
     fn a_locale_names_a_zone_where_its_country_or_language_has_one() {
