@@ -637,7 +637,7 @@ static MD_TIME_Y: LazyLock<Regex> = LazyLock::new(|| {
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|\.){MONTHS}(?:\.?,?\s+|\.)([0-9]{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|[.-]){MONTHS}(?:\.?,?\s+|[.-])([0-9]{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -1442,7 +1442,10 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         if &c[2] == "-" && a <= 12 && b <= 12 {
             return best;
         }
-        let (m, d) = if c[2].starts_with('.') || a > 12 || (day_first && b <= 12) {
+        // A second number over 12 is the day, dots or not ("11.14.2023").
+        let (m, d) = if b > 12 {
+            (a, b)
+        } else if c[2].starts_with('.') || a > 12 || (day_first && b <= 12) {
             (b, a)
         } else {
             (a, b)
@@ -1657,6 +1660,13 @@ mod tests {
             parse("14.nov.2023", &ctx, None),
             Some(Parsed::Day(_))
         ));
+        let day = |s: &str| match parse(s, &ctx, None) {
+            Some(Parsed::Day(d)) => Some(d.to_string()),
+            _ => None,
+        };
+        assert_eq!(day("14-Nov-2023").as_deref(), Some("2023-11-14"));
+        assert_eq!(day("Published 11.14.2023").as_deref(), Some("2023-11-14"));
+        assert_eq!(day("14.11.2023").as_deref(), Some("2023-11-14"));
     }
 
     #[test]
