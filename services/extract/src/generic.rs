@@ -1727,7 +1727,13 @@ fn not_article_reason(
     }) || page
         .query_pairs()
         .any(|(k, _)| k == "s" || k == "q" || k == "query" || k == "search");
-    if body_len < 150 {
+    // A brief ("The council approved the budget on Tuesday by a vote of 7-2. ...") is a
+    // story when the page credits a writer and dates it, on an address that is no listing's.
+    let brief = body_len >= 60
+        && !listing_path
+        && !art.authors.is_empty()
+        && (art.published_at.is_some() || dates::from_url(page.path()).is_some());
+    if body_len < 150 && !brief {
         return Some("no article text".to_string());
     }
     // Teasers: headlines that link elsewhere, dated on several days (or on a listing's

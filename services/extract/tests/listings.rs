@@ -182,3 +182,30 @@ fn a_section_front_whose_cards_show_their_dates_as_text_is_a_listing() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_short_brief_with_a_byline_and_a_date_is_a_story() {
+    let brief = "<html><head><title>Council approves budget | Gazette</title></head><body>\
+                 <article><h1>Council approves budget</h1><p class=\"byline\">By Jane Doe</p>\
+                 <p>The council approved the budget on Tuesday by a vote of 7-2.</p><p>The \
+                 plan takes effect in January.</p></article></body></html>";
+    assert_eq!(
+        kind(
+            brief,
+            "https://news.example/2023/11/14/council-approves-budget"
+        )
+        .as_deref(),
+        Ok("Council approves budget")
+    );
+    // Without a writer or a date it is too little to call a story, and a listing's
+    // address stays a listing.
+    let unsigned = brief.replace("<p class=\"byline\">By Jane Doe</p>", "");
+    assert!(
+        kind(
+            &unsigned,
+            "https://news.example/news/council-approves-budget"
+        )
+        .is_err()
+    );
+    assert!(kind(brief, "https://news.example/tag/council").is_err());
+}
