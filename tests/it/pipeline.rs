@@ -402,6 +402,89 @@ async fn storage_is_idempotent_and_keeps_the_newest_parse() -> anyhow::Result<()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replay_deletes_the_newswire_items_its_page_no_longer_lists() -> anyhow::Result<()> {
+    use newsflow_shared::article::{NewswireItem, PageContent};
+    use newsflow_shared::messages::{ArticleEvent, SCHEMA_VERSION};
+    let env = TestEnv::new().await?;
+    let topology = env.topology();
+    let (conn, ch) = env.channel().await?;
+    let listing = uuid::Uuid::now_v7();
+    let event = |version: u32, links: &[&str]| ArticleEvent {
+        schema_version: SCHEMA_VERSION,
+        page_id: listing,
+        url: "https://example.com/newswire".into(),
+        source: "test".into(),
+        fetched_at: Utc::now(),
+        parsed_at: Utc::now(),
+        parser_version: version,
+        content_hash: "h".into(),
+        content: PageContent::NotArticle {
+            reason: "newswire listing".into(),
+            newswire: links
+                .iter()
+                .map(|l| NewswireItem {
+                    title: Some(format!("Item {l}")),
+                    link: format!("https://example.com/{l}"),
+                    summary: None,
+                    published_at: None,
+                    authors: vec![],
+                    source: None,
+                })
+                .collect(),
+        },
+        replay: None,
+    };
+    let storage = Running::storage(env.settings());
+    let pool = env.pool().await?;
+    let links = || async {
+        sqlx::query_scalar::<_, String>("SELECT link FROM newswire_items ORDER BY link")
+            .fetch_all(&pool)
+            .await
+            .expect("query")
+    };
+    let want = |ls: &[&str]| -> Vec<String> {
+        ls.iter()
+            .map(|l| format!("https://example.com/{l}"))
+            .collect()
+    };
+    // Version 1 read a wrong link ("menu") as an item; version 2 no longer does.
+    amqp::publish_article_event(&ch, &topology, &event(1, &["a", "b", "menu"]), CONFIRM).await?;
+    eventually(Duration::from_secs(30), "version 1's items", || async {
+        (links().await == want(&["a", "b", "menu"])).then_some(())
+    })
+    .await;
+    amqp::publish_article_event(&ch, &topology, &event(2, &["a", "b"]), CONFIRM).await?;
+    eventually(
+        Duration::from_secs(30),
+        "the wrong item deleted",
+        || async { (links().await == want(&["a", "b"])).then_some(()) },
+    )
+    .await;
+    // A late event of the older parser neither deletes nor adds, and another page that
+    // lists an item keeps it when this page drops it.
+    amqp::publish_article_event(&ch, &topology, &event(1, &["a", "menu", "old"]), CONFIRM).await?;
+    let mut other = event(2, &["b"]);
+    other.page_id = uuid::Uuid::now_v7();
+    amqp::publish_article_event(&ch, &topology, &other, CONFIRM).await?;
+    amqp::publish_article_event(&ch, &topology, &event(3, &["a"]), CONFIRM).await?;
+    eventually(Duration::from_secs(30), "version 3 stored", || async {
+        (count(
+            &pool,
+            "SELECT count(*) FROM parsed_pages WHERE parser_version = 3",
+        )
+        .await
+            == 1)
+            .then_some(())
+    })
+    .await;
+    assert_eq!(links().await, want(&["a", "b"]));
+    storage.stop().await;
+    conn.close(200, "bye".into()).await.ok();
+    pool.close().await;
+    env.cleanup().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn services_wait_for_a_database_that_comes_up_late() -> anyhow::Result<()> {
     // Point storage at a database that does not exist yet on a server that refuses the
     // connection (a closed port); it must keep retrying, then stop cleanly when asked.

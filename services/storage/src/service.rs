@@ -121,7 +121,8 @@ async fn handle_batch(
         "batch",
         size,
         written = tracing::field::Empty,
-        orphans_deleted = tracing::field::Empty
+        orphans_deleted = tracing::field::Empty,
+        newswire_deleted = tracing::field::Empty
     );
     async {
         let mut good: Vec<(Delivery, ArticleEvent)> = Vec::with_capacity(size);
@@ -150,6 +151,9 @@ async fn handle_batch(
                     tracing::Span::current().record("written", w.articles);
                     if w.orphans_deleted > 0 {
                         tracing::Span::current().record("orphans_deleted", w.orphans_deleted);
+                    }
+                    if w.newswire_deleted > 0 {
+                        tracing::Span::current().record("newswire_deleted", w.newswire_deleted);
                     }
                     break;
                 }

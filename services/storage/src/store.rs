@@ -10,6 +10,10 @@
 //! before is then deleted, once no page points at it any more (`parsed_pages.article_id`).
 //! Rows a newer parser wrote are never touched: an older parse does not update
 //! `parsed_pages`, so the page still points at its row.
+//!
+//! Newswire items work the same way: an item last seen on a page that a parse at least as
+//! new no longer lists (a fixed parser drops a wrong link) is deleted, and an older
+//! parser's late event adds none of its items to a page a newer parser has parsed.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -25,6 +29,8 @@ pub struct Written {
     pub pages: u64,
     /// Article rows deleted because no page produces them any more.
     pub orphans_deleted: u64,
+    /// Newswire items deleted because the page they were last seen on no longer lists them.
+    pub newswire_deleted: u64,
 }
 
 const UPSERT_ARTICLES: &str = r#"
@@ -71,6 +77,8 @@ FROM jsonb_to_recordset($1::jsonb) AS r(
     id uuid, link text, title text, summary text, published_at timestamptz,
     published_day_only boolean, authors jsonb, source text, crawl_source text,
     parser_version integer, page_id uuid)
+WHERE NOT EXISTS (SELECT 1 FROM parsed_pages p
+                  WHERE p.page_id = r.page_id AND p.parser_version > r.parser_version)
 ON CONFLICT (id) DO UPDATE SET
     link = EXCLUDED.link,
     title = COALESCE(EXCLUDED.title, n.title),
@@ -100,6 +108,17 @@ ON CONFLICT (page_id) DO UPDATE SET
     newswire_items = EXCLUDED.newswire_items, parser_version = EXCLUDED.parser_version,
     parsed_at = EXCLUDED.parsed_at, stored_at = now()
 WHERE EXCLUDED.parser_version >= p.parser_version
+"#;
+
+/// Items last seen on one of this batch's pages that its parse no longer lists. The parse
+/// must be at least as new as the item's, so an older parser's late event deletes nothing.
+const DELETE_STALE_NEWSWIRE: &str = r#"
+DELETE FROM newswire_items n
+USING jsonb_to_recordset($1::jsonb) AS r(page_id uuid, parser_version integer)
+WHERE n.page_id = r.page_id
+  AND n.parser_version <= r.parser_version
+  AND NOT (n.id = ANY($2))
+RETURNING n.id, n.link
 "#;
 
 /// The article rows this batch's pages produced before, locked (in key order, so two
@@ -154,6 +173,23 @@ pub async fn write(pool: &PgPool, batch: &Batch) -> Result<Written, sqlx::Error>
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        let versions: Vec<serde_json::Value> = batch
+            .pages
+            .iter()
+            .map(
+                |p| serde_json::json!({ "page_id": p.page_id, "parser_version": p.parser_version }),
+            )
+            .collect();
+        let listed: Vec<Uuid> = batch.newswire.iter().map(|n| n.id).collect();
+        let stale: Vec<(Uuid, String)> = sqlx::query_as(DELETE_STALE_NEWSWIRE)
+            .bind(sqlx::types::Json(&versions))
+            .bind(&listed)
+            .fetch_all(&mut *tx)
+            .await?;
+        for (id, link) in &stale {
+            tracing::info!(newswire_id = %id, link = %link, "Deleted a newswire item its page no longer lists");
+        }
+        written.newswire_deleted = stale.len() as u64;
     }
     if !previous.is_empty() {
         let deleted: Vec<(Uuid, String)> = sqlx::query_as(DELETE_ORPHANS)
