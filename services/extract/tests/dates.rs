@@ -12,6 +12,11 @@ fn page(head: &str, top: &str) -> String {
     )
 }
 
+/// The publication time of a whole page.
+fn published_of(html: &str, url: &str) -> Option<String> {
+    article(html, url).published_at.map(|p| p.to_string())
+}
+
 fn published(head: &str, top: &str, url: &str) -> Option<String> {
     article(&page(head, top), url)
         .published_at
@@ -542,10 +547,7 @@ fn an_instagram_posts_time_is_not_the_storys() {
          </article></body></html>"
     );
     assert_eq!(
-        article(&page, "https://news.example/urteil")
-            .published_at
-            .map(|p| p.to_string())
-            .as_deref(),
+        published_of(&page, "https://news.example/urteil").as_deref(),
         Some("2019-01-29")
     );
 }
@@ -559,10 +561,7 @@ fn the_mastheads_edition_date_is_not_the_storys() {
          </ul><p>{PARA}</p><p>{PARA}</p></article></body></html>"
     );
     assert_eq!(
-        article(&page, "https://blogs.example/violences")
-            .published_at
-            .map(|p| p.to_string())
-            .as_deref(),
+        published_of(&page, "https://blogs.example/violences").as_deref(),
         Some("2019-06-27")
     );
 }
@@ -598,10 +597,7 @@ fn a_date_in_the_posts_own_furniture_is_read_when_nothing_else_dates_it() {
          </body></html>"
     );
     assert_eq!(
-        article(&page, "https://blog.example/roomba")
-            .published_at
-            .map(|p| p.to_string())
-            .as_deref(),
+        published_of(&page, "https://blog.example/roomba").as_deref(),
         Some("2015-12-14T14:48:00+01:00")
     );
 }
@@ -692,10 +688,7 @@ fn a_day_written_with_dots_around_the_month() {
          <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
     );
     assert_eq!(
-        article(&page, "https://www1.jornal.example.br/mundo/x.shtml")
-            .published_at
-            .map(|p| p.to_string())
-            .as_deref(),
+        published_of(&page, "https://www1.jornal.example.br/mundo/x.shtml").as_deref(),
         Some("2023-11-14T15:45:00-03:00")
     );
 }
@@ -709,10 +702,7 @@ fn the_date_in_a_meta_lines_last_part() {
          <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
     );
     assert_eq!(
-        article(&page, "https://www.daily.example.cn/a/202311/14/x.html")
-            .published_at
-            .map(|p| p.to_string())
-            .as_deref(),
+        published_of(&page, "https://www.daily.example.cn/a/202311/14/x.html").as_deref(),
         Some("2023-11-14T15:45:00+08:00")
     );
 }
@@ -752,14 +742,7 @@ fn a_newsroom_on_a_generic_domain_is_placed_by_the_country_its_name_gives() {
              <h1>Council</h1><p class=\"dateline\">{dateline}</p><p>{PARA}</p><p>{PARA}</p>\
              </article></body></html>"
         );
-        assert_eq!(
-            article(&page, url)
-                .published_at
-                .map(|p| p.to_string())
-                .as_deref(),
-            Some(want),
-            "{url}"
-        );
+        assert_eq!(published_of(&page, url).as_deref(), Some(want), "{url}");
     }
 }
 
