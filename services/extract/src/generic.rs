@@ -249,22 +249,7 @@ fn says_updated(t: &str) -> bool {
         return true;
     }
     // Most datelines name no update: the search for their day is skipped.
-    let l = t.to_lowercase();
-    [
-        "updat",
-        "modif",
-        "edit",
-        "aktualis",
-        "mis à jour",
-        "actualiz",
-        "atualiz",
-        "aggiorn",
-        "bijgewerkt",
-        "zaktualiz",
-        "uppdater",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    dates::UPDATE_WORD.is_match(t)
         && dates::find_day(t).is_some_and(|(_, (s, _))| UPDATED_BEFORE.is_match(&t[..s]))
 }
 
