@@ -770,8 +770,19 @@ fn author_candidates(
     // The site's name as the author, when nothing names a person and a byline or author
     // tag gives it; but not an `Organization` the JSON-LD alone credits (a newsroom's story
     // or a company's post without a byline has no author: its publisher is the source, not
-    // a writer).
-    org_fallback.retain(|n| !ld_orgs.contains(n));
+    // a writer). A news agency that is not the site (Reuters' copy on another paper's page)
+    // is the byline.
+    let publisher = |n: &str| {
+        meta.get(&["og:site_name"])
+            .is_some_and(|s| s.eq_ignore_ascii_case(n))
+            || st.art.and_then(|a| a.get("publisher")).is_some_and(|p| {
+                jsonld::names(p, &st.all)
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(n))
+            })
+            || labels.contains(&compact(n))
+    };
+    org_fallback.retain(|n| !ld_orgs.contains(n) || (authors::is_agency(n) && !publisher(n)));
     org_fallback
 }
 

@@ -269,6 +269,19 @@ fn an_organisation_only_the_json_ld_credits_is_not_the_author() {
         authors(&html, "https://planet.example/council"),
         ["Planet News"]
     );
+    // A news agency's copy on another paper's page: the agency is the byline.
+    let html = page(
+        r#"<meta property="og:site_name" content="Planet News">
+        <script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "NewsArticle", "headline": "Council extends program",
+        "author": {"@type": "Organization", "name": "Reuters"}}</script>"#,
+        "",
+        "",
+    );
+    assert_eq!(
+        authors(&html, "https://planet.example/council"),
+        ["Reuters"]
+    );
 }
 
 #[test]
