@@ -463,14 +463,19 @@ const WORLD_PLACES: &[(&str, Tz)] = {
     ]
 };
 
+/// A site's name or host as the place lists spell it: ASCII letters and digits, lower case
+/// ("The Seattle Times" -> "theseattletimes").
+fn compact_name(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// The zone a site on a generic domain names by its name or host (see [`WORLD_PLACES`]).
 pub fn zone_named_by(names: &[&str]) -> Option<Tz> {
     names.iter().find_map(|name| {
-        let compact: String = name
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let compact = compact_name(name);
         WORLD_PLACES
             .iter()
             .find(|(needle, _)| {
@@ -495,11 +500,7 @@ pub fn zone_of_place(zone: Tz, names: &[&str]) -> Tz {
     names
         .iter()
         .find_map(|name| {
-            let compact: String = name
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
+            let compact = compact_name(name);
             places
                 .iter()
                 .find(|(needle, _)| compact.contains(needle))
