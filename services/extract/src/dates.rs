@@ -1453,7 +1453,84 @@ pub fn find_day_in(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize
         };
         consider(&mut best, NaiveDate::from_ymd_opt(y, m, d), whole);
     }
+    if best.is_none() {
+        best = short_year_day(s, day_first);
+    }
     best
+}
+
+/// "Nov 14 '23": the month, the day and an apostrophe's two-digit year.
+static APOSTROPHE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){MONTHS}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+['’‘]([0-9]{{2}})(?:$|[^0-9])"
+    ))
+    .expect("valid regex")
+});
+
+/// "11/14/23", "1.9.17": two numbers and a two-digit year.
+static NUMERIC_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})([/.])([0-9]{1,2})[/.]([0-9]{2})(?:$|[^0-9./-])")
+        .expect("valid regex")
+});
+
+/// What may stand before a numeric day with a two-digit year: nothing, a label's colon, or
+/// the word that says it is the publication ("Veröffentlicht am 1.9.17", "Posted on
+/// 11/14/23").
+static SHORT_YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|:|(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|publié|mis à jour|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)(?:\s+(?:on|am|le|el|il|em|op|den))?)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// A day whose year has two digits, the last resort of [`find_day_in`]. Numbers like these
+/// are version numbers and scores as often as dates, so a numeric one is read only when a
+/// clock follows it, or when it ends the text and nothing or a publication word stands
+/// before it.
+fn short_year_day(s: &str, day_first: bool) -> Option<(NaiveDate, (usize, usize))> {
+    let year = |yy: &str| -> Option<i32> {
+        let yy: i32 = yy.parse().ok()?;
+        Some(if yy >= 90 { 1900 + yy } else { 2000 + yy })
+    };
+    if s.contains(['\'', '’', '‘'])
+        && let Some(c) = APOSTROPHE_YEAR.captures(s)
+    {
+        let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let date = month_num(&c[1])
+            .zip(c[2].parse().ok())
+            .zip(year(&c[3]))
+            .and_then(|((m, d), y)| NaiveDate::from_ymd_opt(y, m, d))
+            .filter(|d| plausible(*d));
+        return date.map(|d| (d, whole));
+    }
+    if s.len() > 120 {
+        return None;
+    }
+    let c = NUMERIC_SHORT_YEAR.captures(s)?;
+    let (start, end) = (c.get(1)?.start(), c.get(4)?.end());
+    let after = s[end..].trim();
+    // A clock right after it makes it a date whatever stands before ("by Jane Doe -
+    // 11/14/23 3:45 PM ET").
+    let timed = after.len() <= 24
+        && TIME.find(after).is_some_and(|t| {
+            t.start() <= 4
+                && !after[t.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        })
+        && find_time(after).is_some();
+    if !(timed || (after.is_empty() && SHORT_YEAR_LEAD.is_match(&s[..start]))) {
+        return None;
+    }
+    let a: u32 = c[1].parse().ok()?;
+    let b: u32 = c[3].parse().ok()?;
+    let (m, d) = if b > 12 {
+        (a, b)
+    } else if &c[2] == "." || a > 12 || day_first {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let date = NaiveDate::from_ymd_opt(year(&c[4])?, m, d).filter(|d| plausible(*d))?;
+    Some((date, (start, end)))
 }
 
 /// A dateline that counts from the day it is read: `Some(false)` for "Today, 09:30",
@@ -1774,6 +1851,43 @@ mod tests {
             naive("2019年11月20日 午前9時05分").as_deref(),
             Some("2019-11-20 09:05:00")
         );
+    }
+
+    #[test]
+    fn two_digit_years_only_where_the_text_is_a_date() {
+        let day = |s: &str| find_day(s).map(|(d, _)| d.to_string());
+        assert_eq!(day("Nov 14 '23").as_deref(), Some("2023-11-14"));
+        assert_eq!(
+            day("Posted Nov. 14, ’23 at 3:45 PM").as_deref(),
+            Some("2023-11-14")
+        );
+        assert_eq!(day("11/14/23").as_deref(), Some("2023-11-14"));
+        assert_eq!(
+            day("Posted on 11/14/23 at 3:45 pm").as_deref(),
+            Some("2023-11-14")
+        );
+        assert_eq!(
+            day("Veröffentlicht am 1.9.17").as_deref(),
+            Some("2017-09-01")
+        );
+        assert_eq!(day("Published: 05/06/99").as_deref(), Some("1999-05-06"));
+        assert_eq!(
+            day("by Jane Doe - 11/14/23 3:45 PM ET").as_deref(),
+            Some("2023-11-14")
+        );
+        assert_eq!(
+            find_day_in("05/06/24 14:30", true)
+                .map(|(d, _)| d.to_string())
+                .as_deref(),
+            Some("2024-06-05")
+        );
+        // Version numbers, scores and ranges are not days.
+        assert_eq!(day("Firefox 1.9.17 fixes the crash"), None);
+        assert_eq!(day("The vote was 11/14/23 in favour of the motion"), None);
+        assert_eq!(day("See pages 1.2.33 to 1.2.40"), None);
+        assert_eq!(day("Version 10.10.10"), None);
+        assert_eq!(day("Published 1.9.17 of the rules, amended"), None);
+        assert_eq!(day("13/13/23"), None);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub struct Meta {
     pub title_tag: Option<String>,
     /// `<h1>` texts with their document order.
     pub h1s: Vec<(String, usize, bool)>,
-    /// The first `<h2>` a theme marks as the post's title (`entry-title`, `post-title`,
+    /// The first `<h2>` (or `<h3>`) a theme marks as the post's title (`entry-title`, `post-title`,
     /// `article-title`), outside page furniture: the headline of a page without an `<h1>`.
     pub title_h2: Option<String>,
     /// Headings outside page furniture that are a link to another page: a listing's
@@ -343,7 +343,7 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     if m.date_texts.len() < 40
                         && (6..=80).contains(&tt.len())
-                        && has_year(tt)
+                        && (has_year(tt) || may_have_short_year(tt))
                         && in_svg == 0
                         && let Some((_, (s, e))) = crate::dates::find_day(tt)
                         // A meta line's last part ("By Li Wei | chinadaily.com.cn |
@@ -489,7 +489,8 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     "h2" | "h3" | "h4" if !bp => {
                         if let Some(e) = elr {
-                            if name == "h2"
+                            // Blogger's themes write it as an `<h3>`.
+                            if name != "h4"
                                 && m.title_h2.is_none()
                                 && class.is_some_and(|c| {
                                     let c = c.to_ascii_lowercase();
@@ -522,7 +523,7 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     "h1" if m.h1s.len() < 20 => {
                         if let Some(e) = elr {
-                            let t = collapse_ws(&bounded_text(e, 500));
+                            let t = collapse_ws(&headline_text(e, 500));
                             if !t.is_empty() {
                                 // A heading with an anchor made from its own words
                                 // (`id="but-what-they-love"`, Markdown renderers) is a
@@ -1225,9 +1226,69 @@ fn site_title(e: scraper::ElementRef<'_>, class: Option<&str>) -> bool {
 }
 
 pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
+    bounded_text_without(e, max, |_| false)
+}
+
+/// A subtitle inside a headline: `<h1>Headline <small>Subtitle</small></h1>`, `<span
+/// class="subtitle">`.
+fn is_subtitle(el: &scraper::node::Element) -> bool {
+    el.name() == "small"
+        || el.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            [
+                "subtitle",
+                "sub-title",
+                "subhead",
+                "sub-head",
+                "subheadline",
+            ]
+            .iter()
+            .any(|w| c.contains(w))
+        })
+}
+
+/// An `<h1>`'s text without a subtitle it holds, unless the subtitle is all it holds.
+fn headline_text(e: scraper::ElementRef<'_>, max: usize) -> String {
+    let has_subtitle = e
+        .descendants()
+        .skip(1)
+        .take(200)
+        .any(|n| n.value().as_element().is_some_and(is_subtitle));
+    if has_subtitle {
+        let t = bounded_text_without(e, max, is_subtitle);
+        if t.chars().any(char::is_alphanumeric) {
+            return t;
+        }
+    }
+    bounded_text(e, max)
+}
+
+/// [`bounded_text`] leaving out the elements `skip` picks, with what they hold.
+fn bounded_text_without(
+    e: scraper::ElementRef<'_>,
+    max: usize,
+    skip: impl Fn(&scraper::node::Element) -> bool,
+) -> String {
     let mut s = String::new();
+    let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in e.traverse() {
+        if let Edge::Close(n) = edge
+            && skipping == Some(n.id())
+        {
+            skipping = None;
+        }
         if let Edge::Open(n) = edge {
+            if skipping.is_some() {
+                continue;
+            }
+            if n.id() != e.id()
+                && let Some(el) = n.value().as_element()
+                && skip(el)
+            {
+                skipping = Some(n.id());
+                s.push(' ');
+                continue;
+            }
             match n.value() {
                 Node::Text(t) => {
                     if n.parent()
@@ -1331,6 +1392,14 @@ pub fn has_year(s: &str) -> bool {
     })
 }
 
+/// Whether `s` may write a year in two digits ("11/14/23", "1.9.17", "Nov 14 '23"): a cheap
+/// screen before the date readers.
+fn may_have_short_year(s: &str) -> bool {
+    s.contains(['\'', '’'])
+        || s.bytes().filter(|&b| b == b'/').count() >= 2
+        || s.bytes().filter(|&b| b == b'.').count() >= 2
+}
+
 /// Text that opens a byline: "By Jane Doe", "Written by", "Author:".
 fn is_by_text(t: &str) -> bool {
     // "05/10/2018 - Publicado por: ...": the separator after a date opens the text node.
@@ -1401,9 +1470,19 @@ fn is_by_text(t: &str) -> bool {
                     .next()
                     .is_some_and(char::is_uppercase)
         }
+        // The word alone, the name in the next element ("Door <span>Jane Doe</span>").
         None => matches!(
             l.as_str(),
-            "by" | "author" | "authors" | "author(s)" | "written by"
+            "by" | "author"
+                | "authors"
+                | "author(s)"
+                | "written by"
+                | "von"
+                | "por"
+                | "par"
+                | "door"
+                | "av"
+                | "af"
         ),
     }
 }

@@ -455,9 +455,18 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         // dailyledger.com) says nothing of the story.
         let named = |r: &&String| !site_like(r, &[], c.host);
         // A label ("A message from our co-founder:") introduces something else.
+        // Nor does a `<title>` left with a section's few words ("City Times - Local news")
+        // when it is all the page has besides the `<h1>`.
+        let only_a_section = meta.is_empty()
+            && n >= 4
+            && refs
+                .iter()
+                .filter(named)
+                .all(|r| r.split_whitespace().count() <= 2);
         if (3..=40).contains(&n)
             && !h.ends_with(':')
             && (!refs.iter().any(|r| named(&r))
+                || only_a_section
                 || refs.iter().filter(named).any(|r| shares_a_word(h, r)))
         {
             return Some(h.clone());

@@ -323,6 +323,12 @@ fn bylines_in_other_languages_are_read() {
             "Anna Svensson",
         ),
         ("<p>Af Lars Nielsen</p>", "Lars Nielsen"),
+        // The word alone, the name in the element after it.
+        ("<p>Door <span>Jan de Vries</span></p>", "Jan de Vries"),
+        (
+            "<p>Von <a href=\"/autoren/hm\">Hans Müller</a></p>",
+            "Hans Müller",
+        ),
     ] {
         assert_eq!(
             authors(&page("", "", top), "https://news.example/council"),

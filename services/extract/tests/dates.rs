@@ -812,3 +812,32 @@ fn a_time_shown_only_after_the_update_word_is_the_revisions() {
     let head = r#"<meta property="og:locale" content="en_KE">"#;
     assert_eq!(times(head, top).0, some("2025-07-08"));
 }
+
+#[test]
+fn a_year_written_in_two_digits() {
+    let url = "https://thehill.com/homenews/123-council/";
+    assert_eq!(
+        published(
+            "",
+            "<div class=\"submitted-by\">by <a href=\"/author/jd/\">Jane Doe</a> - 11/14/23 3:45 PM ET</div>",
+            url
+        ),
+        some("2023-11-14T15:45:00-05:00")
+    );
+    assert_eq!(
+        published(
+            "",
+            "<p><em>Veröffentlicht am 1.9.17</em></p>",
+            "https://www.example.de/a"
+        ),
+        some("2017-09-01")
+    );
+    assert_eq!(
+        published(
+            "",
+            "<p class=\"date\">Nov 14 '23</p>",
+            "https://news.example/council"
+        ),
+        some("2023-11-14")
+    );
+}

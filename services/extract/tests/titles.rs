@@ -141,6 +141,50 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_headline() {
 }
 
 #[test]
+fn a_title_left_with_a_sections_name_gives_way_to_the_headline() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    let h1 = "<h1>Council extends program for three more years</h1>";
+    for title in ["Daily Ledger - Local news", "Opinion | Daily Ledger"] {
+        assert_eq!(
+            titled(title, h1, url).as_deref(),
+            Some("Council extends program for three more years"),
+            "{title}"
+        );
+    }
+    // A headline of a few words in the `<title>` still beats an `<h1>` that shares none.
+    assert_eq!(
+        titled("Budget deal reached | Daily Ledger", h1, url).as_deref(),
+        Some("Budget deal reached")
+    );
+}
+
+#[test]
+fn a_subtitle_inside_the_h1_is_not_part_of_the_headline() {
+    let url = "https://www.dailyledger.example/2025/07/council-extends";
+    for h1 in [
+        "<h1>Council extends program <small>The vote was five to four</small></h1>",
+        "<h1><span>Council extends program</span> <span class=\"entry-subtitle\">The vote \
+         was five to four</span></h1>",
+    ] {
+        assert_eq!(
+            titled("Council extends program", h1, url).as_deref(),
+            Some("Council extends program"),
+            "{h1}"
+        );
+    }
+    // A headline that is all in `<small>` is still the headline.
+    assert_eq!(
+        titled(
+            "Daily Ledger",
+            "<h1><small>Council extends program</small></h1>",
+            url
+        )
+        .as_deref(),
+        Some("Council extends program")
+    );
+}
+
+#[test]
 fn a_template_placeholder_title_gives_way_to_the_headline() {
     let url = "https://www.dailyledger.example/2025/07/council-extends";
     for title in ["Home", "Untitled document"] {
@@ -204,4 +248,19 @@ fn the_sites_name_glued_after_the_headline_in_its_h1_is_not_part_of_it() {
         Some("Anticorrupción recurre la imputación")
     );
     assert!(!a.body.starts_with("Anticorrupción"), "{}", a.body);
+}
+
+#[test]
+fn bloggers_post_title_heading_beats_the_blog_name_in_the_title() {
+    let html = format!(
+        "<html><head><title>Jane's notes: Council extends program</title></head><body>\
+         <h1 class=\"title\"><a href=\"/\">Jane's notes</a></h1><div class=\"post\">\
+         <h3 class=\"post-title entry-title\">Council extends program</h3>\
+         <div class=\"post-body\"><p>{PARA}</p><p>{PARA}</p></div></div></body></html>"
+    );
+    let a = article(
+        &html,
+        "https://janesnotes.blogspot.com/2023/11/council.html",
+    );
+    assert_eq!(a.title.as_deref(), Some("Council extends program"));
 }
