@@ -379,6 +379,8 @@ pub fn collect(doc: &Html) -> Meta {
                         "itemprop" => itemprop = Some(v),
                         "role" => role = Some(v),
                         "data-component" => component = Some(v),
+                        // BBC's `data-testid="byline-new-contributors"`.
+                        "data-testid" if component.is_none() => component = Some(v),
                         _ => {}
                     }
                 }
@@ -926,6 +928,7 @@ fn names_byline_component(v: &str) -> bool {
     ]
     .iter()
     .any(|e| v.ends_with(e))
+        || (v.starts_with("byline") && v.ends_with("contributors"))
 }
 
 /// Classes that hold the writer's job next to the name: `author-title` ("Games Editor"),

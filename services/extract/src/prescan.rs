@@ -106,7 +106,7 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 }
 
 /// Attributes the extractor never reads: `data-*` (a tenth of a news page's markup) but
-/// `data-component`,
+/// `data-component` and `data-testid`,
 /// `srcset`, `sizes`, event handlers (`onclick`), an image's `src` and `alt`, tooltips
 /// (`title`), `aria-*` labels and layout hints (`width`, `loading`, `tabindex`, ...).
 /// Only `style`, `hidden`, `aria-hidden`, `class` and the like decide what is shown, and
@@ -116,8 +116,9 @@ fn unread(name: &[u8]) -> bool {
         name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
     };
     if lower(b"data-") {
-        // Except the one that names a component ("Byline") for the byline search.
-        return !name.eq_ignore_ascii_case(b"data-component");
+        // Except those that name a component ("Byline") for the byline search.
+        return !name.eq_ignore_ascii_case(b"data-component")
+            && !name.eq_ignore_ascii_case(b"data-testid");
     }
     if lower(b"aria-") {
         return !name.eq_ignore_ascii_case(b"aria-hidden");
@@ -536,7 +537,7 @@ mod tests {
         // The component names the byline search reads stay.
         assert_eq!(
             clean("<div data-x=\"1\" data-component=\"Byline\" data-testid=\"byline\">J</div>"),
-            "<div data-component=\"Byline\">J</div>"
+            "<div data-component=\"Byline\" data-testid=\"byline\">J</div>"
         );
     }
 

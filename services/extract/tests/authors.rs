@@ -950,3 +950,23 @@ fn a_bylines_place_role_and_glued_role_are_not_names() {
         );
     }
 }
+
+#[test]
+fn bylines_a_component_test_id_or_a_guest_label_names() {
+    // BBC's newer markup names the byline only in `data-testid`.
+    assert_eq!(
+        in_body(
+            "<div data-testid=\"byline-new-contributors\"><div><span>Jane Doe</span>\
+             <div><span>BBC News, Washington</span></div></div></div>"
+        ),
+        ["Jane Doe"]
+    );
+    assert_eq!(
+        in_body("<p class=\"byline\">Guest post by Jane Doe</p>"),
+        ["Jane Doe"]
+    );
+    assert_eq!(
+        in_body("<p class=\"byline\">文・山田太郎</p>"),
+        ["山田太郎"]
+    );
+}
