@@ -1443,12 +1443,18 @@ pub fn zone_hints<'a>(
         })
         .or_else(|| {
             // English on a generic domain: most such newsrooms keep US Eastern time.
-            let english = tags.first().and_then(|t| lang::from_tag(t)).as_deref() == Some("en");
+            // Portuguese on one is Brazilian (Globo's sites are on globo.com); Portugal's
+            // newsrooms are on .pt.
+            let declared = tags.first().and_then(|t| lang::from_tag(t));
             let generic = matches!(
                 host.rsplit('.').next(),
                 Some("com" | "org" | "net" | "news" | "us" | "gov" | "edu" | "mil")
             );
-            (english && generic).then_some(chrono_tz::America::New_York)
+            match declared.as_deref().or(language) {
+                Some("en") if declared.is_some() && generic => Some(chrono_tz::America::New_York),
+                Some("pt") if generic => Some(chrono_tz::America::Sao_Paulo),
+                _ => None,
+            }
         });
     // A newsroom of a country with several zones is placed by the city or state its name
     // gives ("The Seattle Times", calgaryherald.com).

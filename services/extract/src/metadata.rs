@@ -835,7 +835,7 @@ fn is_slug_of(id: &str, text: &str) -> bool {
 /// Every word [`byline_hint`] and [`date_hint`] look for.
 static META_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        "byline|by-line|author|autor|auteur|writer|submitted|date|publish|publication|posted|timestamp",
+        "byline|by-line|author|autor|auteur|writer|submitted|date|publish|publication|posted|time|ago|fecha|datum",
     )
     .expect("valid regex")
 });
@@ -964,7 +964,19 @@ fn date_hint(class_id: &str) -> bool {
             || class_id.contains("posted")
             || class_id.contains("timestamp")
             || class_id.contains("dateline")
-            || class_id.contains("byline"))
+            || class_id.contains("byline")
+            || class_id.contains("fecha")
+            || class_id.contains("datum")
+            // `class="time"`, "timeago", "pubtime", "post-time"; not "reading-time".
+            || (!class_id.contains("read")
+                && class_id
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "time" | "ago" | "timeago" | "pubtime" | "posttime" | "articletime"
+                        )
+                    })))
         && !class_id.contains("update")
         && !class_id.contains("validate")
 }

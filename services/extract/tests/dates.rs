@@ -32,6 +32,26 @@ fn times(head: &str, top: &str) -> (Option<String>, Option<String>) {
     )
 }
 
+/// The publication time of a page fetched at `fetched` (RFC 3339): relative datelines count
+/// from it.
+fn published_fetched_at(html: &str, url: &str, fetched: &str) -> Option<String> {
+    use newsflow_extract::{PageContent, PageInput, extract};
+    let fetched = chrono::DateTime::parse_from_rfc3339(fetched)
+        .expect("valid")
+        .with_timezone(&chrono::Utc);
+    match extract(&PageInput {
+        body: html.as_bytes(),
+        url,
+        content_type: None,
+        fetched_at: Some(fetched),
+    })
+    .expect("extracts")
+    {
+        PageContent::Article { article, .. } => article.published_at.map(|p| p.to_string()),
+        PageContent::NotArticle { reason, .. } => panic!("{reason}"),
+    }
+}
+
 fn some(s: &str) -> Option<String> {
     Some(s.to_string())
 }
@@ -487,26 +507,12 @@ fn a_utc_instant_is_shown_on_the_sites_own_day() {
 
 #[test]
 fn today_at_a_time_is_placed_in_the_sites_zone() {
-    use newsflow_extract::{PageContent, PageInput, extract};
     let html = format!(
         "<html><head><title>Council extends program</title></head><body><article>\
          <h1>Council extends program</h1><p class=\"date\">Today, 09:30</p><p>{PARA}</p>\
          <p>{PARA}</p></article></body></html>"
     );
-    let fetched = chrono::DateTime::parse_from_rfc3339("2024-07-04T15:00:00Z")
-        .expect("valid")
-        .with_timezone(&chrono::Utc);
-    let published = |url: &str| match extract(&PageInput {
-        body: html.as_bytes(),
-        url,
-        content_type: None,
-        fetched_at: Some(fetched),
-    })
-    .expect("extracts")
-    {
-        PageContent::Article { article, .. } => article.published_at.map(|p| p.to_string()),
-        PageContent::NotArticle { reason, .. } => panic!("{reason}"),
-    };
+    let published = |url: &str| published_fetched_at(&html, url, "2024-07-04T15:00:00Z");
     // A British site: London's summer time.
     assert_eq!(
         published("https://news.example.co.uk/council").as_deref(),
@@ -839,5 +845,53 @@ fn a_year_written_in_two_digits() {
             "https://news.example/council"
         ),
         some("2023-11-14")
+    );
+}
+
+#[test]
+fn a_relative_time_in_an_element_named_for_the_time_is_read() {
+    let at =
+        |top: &str, url: &str| published_fetched_at(&page("", top), url, "2023-11-16T12:00:00Z");
+    assert_eq!(
+        at(
+            "<span class=\"time\">5 mins ago</span>",
+            "https://news.example/council"
+        ),
+        some("2023-11-16T11:55:00+00:00")
+    );
+    assert_eq!(
+        at(
+            "<span class=\"fecha\">hace 3 horas</span>",
+            "https://www.diario.es/politica/c"
+        ),
+        some("2023-11-16T09:00:00+00:00")
+    );
+    // A reading time is no time of publication.
+    assert_eq!(
+        at(
+            "<span class=\"reading-time\">5 mins ago</span>",
+            "https://news.example/council"
+        ),
+        None
+    );
+}
+
+#[test]
+fn portuguese_on_a_generic_domain_is_read_in_brazils_time() {
+    let para = "<p>O conselho disse na terça-feira que o programa seria prorrogado por mais \
+                dois anos depois de um longo debate na câmara sobre o seu custo, que os \
+                críticos consideraram alto demais para uma cidade do seu tamanho.</p>";
+    let html = format!(
+        "<html><head><title>Conselho prorroga programa</title></head><body><article>\
+         <h1>Conselho prorroga programa após longo debate</h1>\
+         <p class=\"content-publication-data__updated\">14/11/2023 15h45</p>\
+         {para}{para}{para}</article></body></html>"
+    );
+    assert_eq!(
+        published_of(
+            &html,
+            "https://g1.globo.com/politica/noticia/2023/11/14/conselho.ghtml"
+        ),
+        some("2023-11-14T15:45:00-03:00")
     );
 }
