@@ -551,11 +551,15 @@ fn author_candidates(
                     if is_org(it) {
                         ld_orgs.extend(names.iter().cloned());
                         org_fallback.extend(names);
-                    } else if names.iter().all(|x| is_site(x)) {
-                        org_fallback.extend(names);
                     } else {
+                        // "Jane Doe | Daily Ledger": the site's name beside a person's is
+                        // not a co-author.
                         for x in names {
-                            authors::push_unique(&mut people, x);
+                            if is_site(&x) {
+                                org_fallback.push(x);
+                            } else {
+                                authors::push_unique(&mut people, x);
+                            }
                         }
                     }
                 }

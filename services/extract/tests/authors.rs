@@ -970,3 +970,21 @@ fn bylines_a_component_test_id_or_a_guest_label_names() {
         ["山田太郎"]
     );
 }
+
+#[test]
+fn the_sites_name_beside_a_person_in_the_json_ld_is_not_a_co_author() {
+    // The site's name is on the page (its header); the person's is only in the metadata.
+    let html = format!(
+        "<html><head><title>Council extends program</title>\
+         <meta property=\"og:site_name\" content=\"Planet News\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"headline\": \
+         \"Council extends program\", \"author\": {{\"@type\": \"Person\", \"name\": \
+         \"Jane Doe | Planet News\"}}}}</script></head><body><header><a href=\"/\">Planet \
+         News</a></header><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+         </article></body></html>"
+    );
+    assert_eq!(
+        authors(&html, "https://planet.example/council"),
+        ["Jane Doe"]
+    );
+}
