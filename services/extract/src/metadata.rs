@@ -225,6 +225,8 @@ pub fn collect(doc: &Html) -> Meta {
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
     let mut no_h1_byline: Option<Byline> = None;
+    // RDFa properties read from elements other than `<meta>`, bounded.
+    let mut rdfa_count = 0usize;
     let mut hints: rustc_hash::FxHashMap<String, (bool, bool, u8, bool)> =
         rustc_hash::FxHashMap::default();
     hints.reserve(512);
@@ -449,10 +451,9 @@ pub fn collect(doc: &Html) -> Meta {
                             .or_else(|| el.attr("name"))
                             .or_else(|| el.attr("itemprop"))
                             .or_else(|| el.attr("http-equiv"));
-                        // Microdata's `<meta itemprop="dateCreated" datetime="...">`.
-                        let content = el
-                            .attr("content")
-                            .or_else(|| el.attr("itemprop").and_then(|_| el.attr("datetime")));
+                        // Microdata's `<meta itemprop="dateCreated" datetime="...">`, and
+                        // `<meta name="pubdate" datetime="...">`.
+                        let content = el.attr("content").or_else(|| el.attr("datetime"));
                         if let (Some(k), Some(v)) = (key, content) {
                             // Remix's "script:ld+json" meta key, rendered as a meta tag.
                             if k.eq_ignore_ascii_case("script:ld+json") && v.len() < 2_000_000 {
@@ -575,6 +576,26 @@ pub fn collect(doc: &Html) -> Meta {
                             });
                         }
                     }
+                    // A `datetime` on another element the class calls a date (`<span
+                    // class="timestamp" datetime="...">`).
+                    _ if hint_date
+                        && name != "time"
+                        && m.times.len() < 50
+                        && el.attr("datetime").is_some()
+                        && !in_social_post(node) =>
+                    {
+                        if let Some(e) = elr {
+                            m.times.push(TimeEl {
+                                datetime: el.attr("datetime").map(str::to_string),
+                                text: collapse_ws(&bounded_text(e, 200)),
+                                published: class_id.contains("publish")
+                                    || class_id.contains("pubdate")
+                                    || class_id.contains("posted"),
+                                modified: false,
+                                in_boilerplate: bp,
+                            });
+                        }
+                    }
                     "time" if m.times.len() < 50 && !in_social_post(node) => {
                         if let Some(e) = elr {
                             let ip = el.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
@@ -595,6 +616,18 @@ pub fn collect(doc: &Html) -> Meta {
                         }
                     }
                     _ => {}
+                }
+                // RDFa on another element: Drupal's `<span property="dc:date"
+                // content="2023-11-14T15:45:00-05:00">`.
+                if name != "meta"
+                    && rdfa_count < 200
+                    && let (Some(p), Some(c)) = (el.attr("property"), el.attr("content"))
+                {
+                    rdfa_count += 1;
+                    let c = crate::text::decode_entities(c);
+                    for p in p.split_whitespace() {
+                        m.metas.push((p.to_ascii_lowercase(), c.clone()));
+                    }
                 }
                 if let Some(ip) = itemprop
                     && name != "meta"

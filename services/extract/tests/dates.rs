@@ -615,11 +615,24 @@ fn dublin_core_and_microdata_dates_in_their_other_spellings() {
         r#"<meta name="DC.Issued" content="2017-09-01">"#,
         r#"<meta property="OG:Original_Time" content="2017-09-01">"#,
         r#"<meta itemprop="dateCreated" datetime="2017-09-01">"#,
+        r#"<meta name="pubdate" datetime="2017-09-01">"#,
+        r#"<meta property="nv:date" content="2017-09-01">"#,
     ] {
         assert_eq!(
             published(head, "", "https://news.example/council").as_deref(),
             Some("2017-09-01"),
             "{head}"
+        );
+    }
+    // Drupal's RDFa on a `<span>`, and a `datetime` on an element the class calls a date.
+    for top in [
+        r#"<span class="date-display-single" property="dc:date" content="2017-09-01T15:45:00+00:00">Fri, 09/01/2017</span>"#,
+        r#"<span class="timestamp" datetime="2017-09-01T15:45:00Z"></span>"#,
+    ] {
+        assert_eq!(
+            published("", top, "https://news.example/council").as_deref(),
+            Some("2017-09-01T15:45:00+00:00"),
+            "{top}"
         );
     }
     assert_eq!(
