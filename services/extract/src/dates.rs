@@ -1701,11 +1701,22 @@ pub fn from_url(path: &str) -> Option<NaiveDate> {
         )
         .expect("valid regex")
     });
-    let c = URL_DATE.captures(path)?;
-    // "/2023/10/03/" or "/2023/october/03/".
-    let m = c[2].parse().ok().or_else(|| month_num(&c[2]))?;
-    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, m, c[3].parse().ok()?)?;
-    plausible(d).then_some(d)
+    // The day written without separators as a folder or a slug's start ("ria.ru/20231114/",
+    // "france24.com/en/europe/20231114-council"); not the start of a longer number.
+    static URL_COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:/|-|_|$|\.)")
+            .expect("valid regex")
+    });
+    let date = |y: &str, m: Option<u32>, d: &str| -> Option<NaiveDate> {
+        let d = NaiveDate::from_ymd_opt(y.parse().ok()?, m?, d.parse().ok()?)?;
+        plausible(d).then_some(d)
+    };
+    if let Some(c) = URL_DATE.captures(path) {
+        // "/2023/10/03/" or "/2023/october/03/".
+        return date(&c[1], c[2].parse().ok().or_else(|| month_num(&c[2])), &c[3]);
+    }
+    let c = URL_COMPACT_DATE.captures(path)?;
+    date(&c[1], c[2].parse().ok(), &c[3])
 }
 
 #[cfg(test)]
@@ -1807,6 +1818,12 @@ mod tests {
         assert_eq!(from_url("/2023/sept/03/x"), d(2023, 9, 3));
         assert_eq!(from_url("/2023/notamonth/03/x"), None);
         assert_eq!(from_url("/news/12345/x"), None);
+        // Without separators: a folder or the start of a slug, not a longer number.
+        assert_eq!(from_url("/20231114/sovet-123.html"), d(2023, 11, 14));
+        assert_eq!(from_url("/en/europe/20231114-council"), d(2023, 11, 14));
+        assert_eq!(from_url("/columnists/201911181077343476-royal/"), None);
+        assert_eq!(from_url("/libro-201008012"), None);
+        assert_eq!(from_url("/item/20231345/x"), None);
     }
 
     #[test]
