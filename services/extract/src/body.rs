@@ -168,6 +168,17 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// Whether a heading's `id` is an anchor made from its own text: two or more of its words.
+fn anchor_of_heading(id: &str, text: &str) -> bool {
+    let id = id.to_lowercase();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .filter(|w| id.contains(&w.to_lowercase()))
+        .take(2)
+        .count()
+        >= 2
+}
+
 fn skip_element(el: &scraper::node::Element, a: &Attrs<'_>, keep_hidden: bool) -> bool {
     let keep_hidden = keep_hidden || a.collapsible();
     // The second, lenient pass keeps page furniture tags (scored as boilerplate instead):
@@ -383,6 +394,16 @@ fn flatten<'a>(doc: &'a Html, opts: &Opts<'_>, keep_hidden: bool) -> Flat<'a> {
                             }
                         }
                         let mut attrs = Attrs::of(el);
+                        // A heading's anchor made from its words ("nav_nur_die_folie__1") says
+                        // nothing of furniture.
+                        if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6")
+                            && let Some(id) = el.id()
+                            && let Some(e) = scraper::ElementRef::wrap(node)
+                            && anchor_of_heading(id, &crate::metadata::bounded_text(e, 300))
+                        {
+                            attrs.class_id =
+                                crate::text::class_id(attrs.class.unwrap_or_default(), "");
+                        }
                         if skip_element(el, &attrs, keep_hidden) || opts.exclude == Some(node.id())
                         {
                             skip_depth = 1;
@@ -563,7 +584,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
             (?:фото|foto|fotos)\s*:|(?:阅读|閱讀)下一篇|more\s+must-reads?(?-u:\b)|
-            (?:learn\s+more|view\s+all|see\s+all|shop\s+now|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
+            (?:learn\s+more|view\s+all|see\s+all|shop\s+now|mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|voir\s+plus|ver\s+m[áa]s|mostrar\s+m[áa]s|mostra\s+(?:di\s+)?(?:più|altro)|toon\s+meer|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
                 on\s+this\s+page|(?:table\s+of\s+)?contents|embed:?|read\s+reviews|download\s+(?:the\s+)?guide|book\s+now|
                 best\s+prices\s+today:?)\s*[.!:]?$|start\s+(?:your\s+)?free\s+trial|
             # Rating widgets: How useful was this post? Click on a star to rate it!

@@ -141,7 +141,7 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
     if let Some(kind) = binary_kind(input.body) {
         return Err(ExtractError::NotHtml(format!("{kind} data")));
     }
-    let html = charset::decode(input.body, input.content_type);
+    let html = composed(charset::decode(input.body, input.content_type));
     if !looks_like_html(&html) {
         return Err(ExtractError::NotHtml("no HTML markup".to_string()));
     }
@@ -154,6 +154,17 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
         return Ok(pc);
     }
     Ok(generic::extract(&doc, &meta, &url, input, &html))
+}
+
+/// The page in Unicode's composed form (NFC): text written with combining marks ("u" and
+/// U+0308 for "ü", as some CMSs store it) reads, matches and is stored like everyone else's.
+fn composed(html: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if html.is_ascii() || is_nfc_quick(html.chars()) == IsNormalized::Yes {
+        html
+    } else {
+        html.nfc().collect::<String>().into()
+    }
 }
 
 fn looks_like_html(s: &str) -> bool {

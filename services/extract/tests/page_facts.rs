@@ -154,3 +154,38 @@ fn keywords_are_decoded_before_they_are_split() {
     let a = article(&html, "https://news.example/council");
     assert_eq!(a.topics, ["water", "AT&T", "moon"]);
 }
+
+#[test]
+fn text_with_combining_marks_comes_out_composed() {
+    // "ü" written as "u" and U+0308, as some CMSs store it, and "é" as "e" and U+0301.
+    let html = format!(
+        "<html><head><title>Geprüfte Kindersitze</title></head><body><article>\
+         <h1>Gepru\u{308}fte Kindersitze</h1><p class=\"byline\">Von Rene\u{301} Mu\u{308}ller</p>\
+         <p>Besonders bei Babyschalen sollte gepru\u{308}ft werden, ob die Gurtlänge reicht. \
+         {PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(&html, "https://www.example.de/test/kindersitze");
+    assert_eq!(a.title.as_deref(), Some("Geprüfte Kindersitze"));
+    assert_eq!(a.authors, ["René Müller"]);
+    assert!(a.body.contains("sollte geprüft werden"), "{}", a.body);
+}
+
+#[test]
+fn a_subheading_whose_anchor_holds_a_furniture_word_is_kept() {
+    // heise.de: `id="nav_..."`; listicles: `id="social-..."`, `id="popular-..."`.
+    let html = format!(
+        "<html><head><title>Lithium aus dem Schredder</title></head><body><article>\
+         <h1>Lithium aus dem Schredder</h1><p>{PARA}</p>\
+         <h3 class=\"subheading\" id=\"nav_nur_die_folie__1\">Nur die Folie bleibt zurück</h3>\
+         <p>{PARA}</p><h2 id=\"social-benefits\">Social Benefits</h2><p>{PARA}</p>\
+         <div class=\"collapse-box__trigger\"><span>mehr anzeigen</span></div>\
+         </article></body></html>"
+    );
+    let a = article(
+        &html,
+        "https://www.heise.de/newsticker/meldung/Lithium-4451133.html",
+    );
+    assert!(a.body.contains("Nur die Folie bleibt zurück"), "{}", a.body);
+    assert!(a.body.contains("Social Benefits"), "{}", a.body);
+    assert!(!a.body.contains("mehr anzeigen"), "{}", a.body);
+}
