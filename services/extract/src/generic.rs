@@ -1830,6 +1830,8 @@ pub fn extract(
         meta.get(&["og:title"]).map(str::to_string),
         meta.get(&["twitter:title"]).map(str::to_string),
         meta.itemprop("headline").map(str::to_string),
+        // `<meta itemprop="headline" content="...">` alone in the head.
+        meta.get(&["headline"]).map(str::to_string),
         meta.get(&["parsely-title", "dc.title", "sailthru.title", "title"])
             .map(str::to_string),
         ld_str(st.art, "name"),

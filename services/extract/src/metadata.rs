@@ -395,7 +395,12 @@ pub fn collect(doc: &Html) -> Meta {
                     *v
                 } else {
                     // Inside an article the test only relaxes: no furniture outside, none in.
-                    let out = is_boilerplate_hint_in(&class_id, false);
+                    // A post's own footer (Blogger's "post-footer", a theme's "entry-footer")
+                    // holds its byline and time, as a `<footer>` inside an `<article>` does.
+                    let out = is_boilerplate_hint_in(&class_id, false)
+                        && !class_id
+                            .split_whitespace()
+                            .all(|t| t.starts_with("post-footer") || t.starts_with("entry-footer"));
                     // Most classes name neither a byline nor a date: one scan says so.
                     let meta_words = META_WORDS.is_match(&class_id);
                     let v = (

@@ -988,3 +988,23 @@ fn the_sites_name_beside_a_person_in_the_json_ld_is_not_a_co_author() {
         ["Jane Doe"]
     );
 }
+
+#[test]
+fn bloggers_posted_by_in_the_post_footer_is_the_byline() {
+    let html = format!(
+        "<html><head><title>Python Insider: Python 3.6.0 is now available!</title></head><body>\
+         <div class=\"post hentry\"><h3 class=\"post-title entry-title\">Python 3.6.0 is now \
+         available!</h3><div class=\"post-body entry-content\"><p>{PARA}</p><p>{PARA}</p></div>\
+         <div class=\"post-footer\"><div class=\"post-footer-line post-footer-line-1\">\
+         <span class=\"post-author vcard\">Posted by <span class=\"fn\">Ned Deily</span></span>\
+         </div></div></div><div class=\"sidebar\"><h2>Contributors</h2><ul>\
+         <li><a class=\"profile-name-link\">Mike Driscoll</a></li></ul></div></body></html>"
+    );
+    assert_eq!(
+        authors(
+            &html,
+            "http://blog.python.org/2016/12/python-360-is-now-available.html"
+        ),
+        ["Ned Deily"]
+    );
+}

@@ -264,3 +264,13 @@ fn bloggers_post_title_heading_beats_the_blog_name_in_the_title() {
     );
     assert_eq!(a.title.as_deref(), Some("Council extends program"));
 }
+
+#[test]
+fn a_microdata_headline_in_the_head_is_a_title() {
+    let html = format!(
+        "<html><head><meta itemprop=\"headline\" content=\"Council extends program\"></head>\
+         <body><article><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/council");
+    assert_eq!(a.title.as_deref(), Some("Council extends program"));
+}
