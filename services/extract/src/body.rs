@@ -578,7 +578,7 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             listen\s+to\s+(?:this|the)\s+article|min\.?\s+read$|[0-9]+\s+min(?:ute)?s?\.?\s+read|
             (?:show|hide)\s+caption|already\s+(?:have\s+an\s+account|a\s+subscriber)|
             # Widgets: likes, comments, galleries, reading time, labels in brackets.
-            like\s+(?:this:?$|loading)|top\s+rated\s+comments|\[?\s*read\s+all\s+comments|back\s+to\s+gallery|
+            like\s+(?:this:?$|loading)|(?:gef[äa]llt\s+mir|j(?:'|’)aime|me\s+gusta|mi\s+piace|curtir(?:\s+isso)?|vind\s+ik\s+leuk)\s*(?::$|\s+(?:lade|wird\s+geladen|chargement|cargando|caricamento|carregando|laden))|top\s+rated\s+comments|\[?\s*read\s+all\s+comments|back\s+to\s+gallery|
             tell\s+us\s+what\s+you\s+think|we\s+(?:want|would\s+love|(?:'|’)d\s+love)\s+to\s+hear\s+from\s+you|more\s*:$|popular\s+on\s+\S+$|more\s+great\s+\S+\s+stories$|
             \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
             tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
@@ -1633,7 +1633,10 @@ fn trim_edges(out: &mut Vec<&Block>) {
     });
     while let Some(last) = out.last() {
         let n = last.text.chars().count();
-        if n < 60 && last.link_len * 10 >= n * 9 {
+        // A heading with nothing after it heads a box the page left out or emptied ("DW
+        // recommends", "Ähnliche Beiträge"): the story does not end on a heading.
+        let orphan_heading = out.len() > 1 && matches!(last.kind, Kind::Heading(_));
+        if (n < 60 && last.link_len * 10 >= n * 9) || orphan_heading {
             out.pop();
         } else {
             break;
@@ -2223,6 +2226,18 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_with_nothing_after_it_ends_no_story() {
+        let html = format!(
+            "<html><body><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <h2>What happens next</h2><p>{PARA}</p><h3>DW recommends</h3>\
+             <h4>Audios and videos on the topic</h4></article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("What happens next"), "{body}");
+        assert_gone(&body, &["DW recommends", "Audios and videos"]);
+    }
+
+    #[test]
     fn widget_labels_and_credit_lines_are_furniture() {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1><p>Tempo de leitura: 2 minutos</p>\
@@ -2231,7 +2246,8 @@ mod tests {
              <p>Get Cycle Monthly delivered every month. 12 issues for £11.99.</p>\
              <p>Reporting by the council's own staff was late, the mayor said.</p><p>{PARA}</p>\
              <p>(Reporting by Will Dunham; Editing by Tom Brown)</p><p>Like this:</p>\
-             <p>Like Loading...</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
+             <p>Like Loading...</p><p>Gefällt mir:</p><p>Gefällt mir Lade...</p>\
+             <p>J’aime chargement…</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
              <p>Comments are moderated and may take a day to appear.</p>\
              <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>\
              <p>Comments are closed.</p>\
@@ -2267,6 +2283,8 @@ mod tests {
                 "12 issues",
                 "Will Dunham",
                 "Like",
+                "Gefällt",
+                "J’aime",
                 "Learn More",
                 "Ctrl+Enter",
                 "moderated",
