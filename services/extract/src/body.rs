@@ -1446,6 +1446,9 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
             (?:tambi[ée]n\s+)?te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+m[áa]s\s+le[íi]do|lee\s+tambi[ée]n|
             (?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|vous\s+aimerez\s+aussi|articles\s+similaires|
             mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|auch\s+interessant|weitere\s+artikel|
+            [äa]hnliche\s+(?:beitr[äa]ge|artikel)|verwandte\s+(?:beitr[äa]ge|artikel)|kommentare|kommentar\s+schreiben|
+            commentaires|laisser\s+un\s+commentaire|comentarios|deja\s+un\s+comentario|commenti|lascia\s+un\s+commento|
+            coment[áa]rios|deixe\s+um\s+coment[áa]rio|reacties|
             potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|
             lees\s+ook|meer\s+over\s+dit\s+onderwerp|
             # Russian, Ukrainian, Polish, Czech, Turkish.
@@ -1612,6 +1615,11 @@ fn trim_edges(out: &mut Vec<&Block>) {
                     b.text[..s].split_whitespace().count() <= 3
                         && b.text[e..].split_whitespace().count() <= 6
                 });
+            // "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS": a
+            // meta line of parts, one of them the day.
+            let meta_line = n < 120
+                && b.text.matches(['|', '•', '·']).count() >= 2
+                && crate::dates::find_day(&b.text).is_some();
             // "Šodien, 17:40", "Today 5:40 PM": a time and a word or two.
             let time_only = n < 40
                 && b.text.split_whitespace().count() <= 4
@@ -1623,7 +1631,11 @@ fn trim_edges(out: &mut Vec<&Block>) {
                 });
             // "Washington CNN —": a dateline in its own element, before the story.
             let place_only = n < 40 && b.text.trim_end().ends_with(['—', '–']);
-            !((n < 120 && BYLINE_TEXT.is_match(&b.text)) || date_only || time_only || place_only)
+            !((n < 120 && BYLINE_TEXT.is_match(&b.text))
+                || date_only
+                || meta_line
+                || time_only
+                || place_only)
         } else {
             true
         };
@@ -2223,6 +2235,21 @@ mod tests {
                 "เรื่องที่เกี่ยวข้อง",
             ],
         );
+    }
+
+    #[test]
+    fn a_meta_line_before_the_story_and_a_related_heading_in_german_are_furniture() {
+        let related = "<p>Die einzelnen Stoffteile wären an sich schon schlimm genug, warum \
+             sehen wir den Mantel so oft auf der Straße?</p>";
+        let html = format!(
+            "<html><body><article><h1>Ear Candy!</h1>\
+             <p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><h3>Ähnliche Beiträge</h3>{related}{related}\
+             </article></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.contains("extend the program"), "{body}");
+        assert_gone(&body, &["Sina Giebel", "Ähnliche Beiträge", "Stoffteile"]);
     }
 
     #[test]
