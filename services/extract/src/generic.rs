@@ -1449,7 +1449,8 @@ pub fn zone_hints<'a>(
                 .and_then(dates::zone_for_locale)
         })
         .or_else(|| {
-            // English on a generic domain: most such newsrooms keep US Eastern time.
+            // English on a generic domain, declared or read from the text: most such
+            // newsrooms keep US Eastern time (the world's are placed by name before this).
             // Portuguese on one is Brazilian (Globo's sites are on globo.com); Portugal's
             // newsrooms are on .pt.
             let declared = tags.first().and_then(|t| lang::from_tag(t));
@@ -1458,7 +1459,7 @@ pub fn zone_hints<'a>(
                 Some("com" | "org" | "net" | "news" | "us" | "gov" | "edu" | "mil")
             );
             match declared.as_deref().or(language) {
-                Some("en") if declared.is_some() && generic => Some(chrono_tz::America::New_York),
+                Some("en") if generic => Some(chrono_tz::America::New_York),
                 Some("pt") if generic => Some(chrono_tz::America::Sao_Paulo),
                 _ => None,
             }

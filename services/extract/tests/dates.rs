@@ -908,3 +908,16 @@ fn portuguese_on_a_generic_domain_is_read_in_brazils_time() {
         some("2023-11-14T15:45:00-03:00")
     );
 }
+
+#[test]
+fn an_english_story_on_a_generic_domain_that_declares_no_language_is_read_in_us_eastern() {
+    // `page` declares no language; the text is English.
+    assert_eq!(
+        published(
+            "",
+            "<p class=\"date\">Posted: Nov 14, 2023 / 03:45 PM</p>",
+            "https://www.dailyledger.com/news/council"
+        ),
+        some("2023-11-14T15:45:00-05:00")
+    );
+}
