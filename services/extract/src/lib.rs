@@ -159,12 +159,15 @@ pub fn extract(input: &PageInput<'_>) -> Result<PageContent, ExtractError> {
 /// The page in Unicode's composed form (NFC): text written with combining marks ("u" and
 /// U+0308 for "ü", as some CMSs store it) reads, matches and is stored like everyone else's.
 fn composed(html: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if html.is_ascii() || is_nfc_quick(html.chars()) == IsNormalized::Yes {
-        html
-    } else {
-        html.nfc().collect::<String>().into()
+    if html.is_ascii() {
+        return html;
     }
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let changed = match nfc.normalize(&html) {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s),
+    };
+    changed.map_or(html, std::borrow::Cow::Owned)
 }
 
 fn looks_like_html(s: &str) -> bool {
