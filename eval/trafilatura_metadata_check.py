@@ -23,19 +23,12 @@ careful extractor may decline. Read the differences; do not tune to the counts.
 """
 
 import ast
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import types
 
-PARA = (
-    "<p>"
-    + "The council said on Tuesday that the program would be extended for another two "
-    "years after a long debate in the chamber about its cost. " * 3
-    + "</p>"
-) * 4
+from outside import Decorators, padded, parse
 
 FIELDS = ("title", "author", "date")
 BINARY = None
@@ -74,26 +67,13 @@ def extract_metadata(doc, default_url=None, **_kwargs):
     if isinstance(doc, Page):
         default_url = doc.url
         LAST_DOC = doc.url
-    elif "</body>" in html:
-        html = html.replace("</body>", PARA + "</body>", 1)
-    elif "</html>" in html:
-        html = html.replace("</html>", "<body>" + PARA + "</body></html>", 1)
     else:
-        html += PARA
+        html = padded(html)
     path = os.path.join(TMP, "doc.html")
     with open(path, "w") as f:
         f.write(html)
     url = default_url or "https://www.example.com/article"
-    out = subprocess.run(
-        [BINARY, "parse", "--full", "--url", url, "--fetched-at", "2024-01-01T00:00:00Z", path],
-        capture_output=True,
-        text=True,
-    )
-    try:
-        result = json.loads(out.stdout)
-    except json.JSONDecodeError:
-        return Meta({})
-    result = result.get("result", result)
+    result = parse(BINARY, path, url, "2024-01-01T00:00:00Z")
     return Meta(result.get("article") or {})
 
 
@@ -109,18 +89,6 @@ class Anything:
 
     def __call__(self, *_args, **_kwargs):
         raise Unsupported("a trafilatura helper")
-
-
-class Decorators:
-    """Stands for pytest: `pytest.mark.parametrize(...)` and the like leave a test as it is."""
-
-    def __getattr__(self, _name):
-        return self
-
-    def __call__(self, *args, **_kwargs):
-        if len(args) == 1 and callable(args[0]):
-            return args[0]
-        return self
 
 
 def soft(check, field, expected, source, lineno):

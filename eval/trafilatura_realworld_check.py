@@ -20,11 +20,11 @@ pages rather than articles. Read the differences; do not tune to the counts.
 """
 
 import ast
-import json
 import os
-import subprocess
 import sys
 import types
+
+from outside import Decorators, parse
 
 BINARY = None
 TESTS = None
@@ -33,28 +33,8 @@ RESULTS = []
 
 def extract_body(url):
     path = os.path.join(TESTS, "cache", PAGES[url])
-    out = subprocess.run(
-        [BINARY, "parse", "--full", "--url", url, path], capture_output=True, text=True
-    )
-    try:
-        result = json.loads(out.stdout)
-    except json.JSONDecodeError:
-        return ""
-    result = result.get("result", result)
-    article = result.get("article") or {}
+    article = parse(BINARY, path, url).get("article") or {}
     return article.get("body") or ""
-
-
-class Decorators:
-    """Stands for pytest: `pytest.mark.parametrize(...)` leaves a test as it is."""
-
-    def __getattr__(self, _name):
-        return self
-
-    def __call__(self, *args, **_kwargs):
-        if len(args) == 1 and callable(args[0]):
-            return args[0]
-        return self
 
 
 def soft(kind, needle, check, url, lineno):
