@@ -460,6 +460,22 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("brazil", America::Sao_Paulo),
         ("brasil", America::Sao_Paulo),
         ("jamaica", America::Jamaica),
+        // Spanish-language newsrooms on `.com`: Spain's and Latin America's.
+        ("spain", Europe::Madrid),
+        ("madrid", Europe::Madrid),
+        ("barcelona", Europe::Madrid),
+        ("elpais", Europe::Madrid),
+        ("lavanguardia", Europe::Madrid),
+        ("elconfidencial", Europe::Madrid),
+        ("elespanol", Europe::Madrid),
+        ("marcacom", Europe::Madrid),
+        ("infobae", America::Argentina::Buenos_Aires),
+        ("eluniverso", America::Guayaquil),
+        ("eltiempo", America::Bogota),
+        ("milenio", America::Mexico_City),
+        ("latercera", America::Santiago),
+        ("emolcom", America::Santiago),
+        ("telesur", America::Caracas),
     ]
 };
 

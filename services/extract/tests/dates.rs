@@ -747,6 +747,19 @@ fn a_newsroom_on_a_generic_domain_is_placed_by_the_country_its_name_gives() {
             "Nov 14, 2023, 03:45 PM",
             "2023-11-14T15:45:00+03:00",
         ),
+        // Spanish-language newsrooms on .com: Spain's and Latin America's.
+        (
+            "https://elpais.com/espana/2023-11-14/x.html",
+            "",
+            "14 nov 2023 - 15:45",
+            "2023-11-14T15:45:00+01:00",
+        ),
+        (
+            "https://www.infobae.com/politica/2023/11/14/x/",
+            "",
+            "14 Nov, 2023 15:45",
+            "2023-11-14T15:45:00-03:00",
+        ),
         // A US newsroom on .com stays in its own zone.
         (
             "https://www.indystar.com/story/news/x",
