@@ -454,7 +454,6 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         // A `<title>` that is only the name the host spells ("Daily Ledger" on
         // dailyledger.com) says nothing of the story.
         let named = |r: &&String| !site_like(r, &[], c.host);
-        // A label ("A message from our co-founder:") introduces something else.
         // Nor does a `<title>` left with a section's few words ("City Times - Local news")
         // when it is all the page has besides the `<h1>`.
         let only_a_section = meta.is_empty()
@@ -463,6 +462,7 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
                 .iter()
                 .filter(named)
                 .all(|r| r.split_whitespace().count() <= 2);
+        // A label ("A message from our co-founder:") introduces something else.
         if (3..=40).contains(&n)
             && !h.ends_with(':')
             && (!refs.iter().any(|r| named(&r))
