@@ -620,6 +620,9 @@ static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words that say a date is the publication, in the languages datelines are read in.
+pub const PUBLISHED_WORDS: &str = r"(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)";
+
 /// The words that mark a revision, in the languages datelines are read in.
 pub const UPDATE_WORDS: &str = r"(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|modifié\s+le|actualizado|atualizado|aggiornato|modificato|modifica\s+il|bijgewerkt|zaktualizowano|uppdaterad)";
 
@@ -1493,9 +1496,9 @@ static NUMERIC_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// the word that says it is the publication ("Veröffentlicht am 1.9.17", "Posted on
 /// 11/14/23").
 static SHORT_YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|:|(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|publié|mis à jour|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)(?:\s+(?:on|am|le|el|il|em|op|den))?)\s*$",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:^|:|(?:{PUBLISHED_WORDS}|updated|aktualisiert|mis à jour)(?:\s+(?:on|am|le|el|il|em|op|den))?)\s*$"
+    ))
     .expect("valid regex")
 });
 

@@ -1094,9 +1094,10 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
 
 /// The word that says a date is the publication's, in the languages datelines are read in.
 pub static PUBLISHED_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?:first\s+)?(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano|publicerad)",
-    )
+    regex::Regex::new(&format!(
+        r"(?i)(?:first\s+)?{}",
+        crate::dates::PUBLISHED_WORDS
+    ))
     .expect("valid regex")
 });
 
