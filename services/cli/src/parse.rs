@@ -88,7 +88,17 @@ fn outcome(
         content_type: args.content_type.as_deref(),
         fetched_at,
     };
-    match newsflow_extract::extract(&input) {
+    // A page the extractor panics on is that page's error, not the end of a manifest.
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        newsflow_extract::extract(&input)
+    }));
+    let Ok(extracted) = extracted else {
+        return (
+            "error",
+            error_json("panic", "the extractor panicked on this page"),
+        );
+    };
+    match extracted {
         Ok(pc) if args.full => ("result", serde_json::to_value(&pc).unwrap_or(Value::Null)),
         Ok(PageContent::Article { article, .. }) => (
             "article",

@@ -82,13 +82,32 @@ pub fn handle(payload: &[u8], parser_version: u32, extractor: &Extractor) -> (Ou
         content_type: page.content_type.as_deref(),
         fetched_at: Some(page.fetched_at),
     };
-    let content = match extractor(&input) {
-        Ok(c) => c,
-        Err(e) => {
+    // A bug in the extractor that panics on one page dead-letters that page with the
+    // panic's message; it does not take the session down and have the broker hand the same
+    // page back until its delivery limit.
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor(&input)));
+    let content = match extracted {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) => {
             return (
                 Outcome::DeadLetter {
                     kind: format!("extraction_error:{}", e.kind()),
                     reason: e.to_string(),
+                },
+                facts,
+            );
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".into());
+            tracing::error!(url = %facts.url, panic = %message, "The extractor panicked on a page");
+            return (
+                Outcome::DeadLetter {
+                    kind: "extraction_error:panic".into(),
+                    reason: format!("the extractor panicked: {message}"),
                 },
                 facts,
             );
@@ -153,5 +172,17 @@ mod tests {
         assert_eq!(kind(br#"{"schema_version": 42}"#), "unknown_schema_version");
         assert_eq!(kind(&raw("", 200)), "extraction_error:empty");
         assert_eq!(kind(&raw("<html></html>", 500)), "http_status");
+    }
+
+    #[test]
+    fn a_page_the_extractor_panics_on_is_dead_lettered_with_the_message() {
+        let broken: Extractor = Arc::new(|_: &PageInput<'_>| panic!("index out of bounds"));
+        match handle(&raw("<html><body><p>Hi</p></body></html>", 200), 1, &broken).0 {
+            Outcome::DeadLetter { kind, reason } => {
+                assert_eq!(kind, "extraction_error:panic");
+                assert!(reason.contains("index out of bounds"), "{reason}");
+            }
+            Outcome::Publish(_) => panic!("a panicking extractor published an event"),
+        }
     }
 }
