@@ -446,9 +446,10 @@ pub fn choose_authors(
             if site_l.len() >= 2
                 && lower.len() > site_l.len() + 1
                 && lower.ends_with(&site_l)
-                && name.is_char_boundary(name.len() - site_l.len())
+                && let Some(cut) = name.len().checked_sub(site_l.len())
+                && name.is_char_boundary(cut)
             {
-                let head = name[..name.len() - site_l.len()]
+                let head = name[..cut]
                     .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|'));
                 if head.split_whitespace().count() >= 2 {
                     name = head.to_string();
@@ -1577,12 +1578,16 @@ fn topics(meta: &Meta, st: &Structured<'_>) -> Vec<String> {
 pub fn language(meta: &Meta, st: &Structured<'_>, body: &str) -> Option<String> {
     let declared = declared_language(meta, st);
     // "en" is what themes ship with (WordPress's `lang="en-US"`): a story plainly in
-    // another language says which.
-    if declared.as_deref() == Some("en")
-        && !lang::reads_english(body)
-        && let Some(d) = lang::detect_sure(body)
+    // another language says which. And a story plainly in English on a page that declares
+    // another language (a newsroom's English edition on its own theme, `lang="uk"` written
+    // for the United Kingdom) is English.
+    let english = lang::reads_english(body);
+    if let Some(d) = declared.as_deref()
+        && (d == "en") != english
+        && let Some(sure) = lang::detect_sure(body)
+        && (sure == "en") == english
     {
-        return Some(d);
+        return Some(sure);
     }
     declared.or_else(|| lang::detect(body))
 }

@@ -1,15 +1,75 @@
 //! Language: `<html lang>`, meta tags, JSON-LD, else detection on the body text.
 
-/// An ISO 639-1 code from a tag like "en-US", "EN_gb", "fr".
+/// An ISO 639-1 code from a tag like "en-US", "EN_gb", "fr", "deu" or a language's name
+/// ("English", "Deutsch"). A code that names no language ("us", "gb": a country put where
+/// the language goes) gives none, and the caller asks the next source.
 pub fn from_tag(tag: &str) -> Option<String> {
-    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let tag = tag.trim();
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
     if primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) {
-        return Some(primary);
+        // Withdrawn codes still written by old templates.
+        let code = match primary.as_str() {
+            "in" => "id",
+            "iw" => "he",
+            "ji" => "yi",
+            "jw" => "jv",
+            "mo" => "ro",
+            c => c,
+        };
+        return ISO_639_1
+            .split(' ')
+            .any(|c| c == code)
+            .then(|| code.to_string());
     }
     if primary.len() == 3 {
         return iso3_to_1(&primary).map(str::to_string);
     }
-    None
+    from_name(&tag.to_lowercase())
+}
+
+/// The 183 two-letter codes of ISO 639-1.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce \
+    ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu \
+    gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn \
+    ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne \
+    ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk \
+    sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve \
+    vi vo wa wo xh yi yo za zh zu";
+
+/// A language written out, in English or in itself (`<meta name="language"
+/// content="English">`).
+fn from_name(name: &str) -> Option<String> {
+    let code = match name {
+        "english" => "en",
+        "french" | "français" | "francais" => "fr",
+        "german" | "deutsch" => "de",
+        "spanish" | "español" | "espanol" | "castellano" => "es",
+        "italian" | "italiano" => "it",
+        "portuguese" | "português" | "portugues" => "pt",
+        "dutch" | "nederlands" => "nl",
+        "russian" | "русский" => "ru",
+        "polish" | "polski" => "pl",
+        "swedish" | "svenska" => "sv",
+        "danish" | "dansk" => "da",
+        "norwegian" | "norsk" => "no",
+        "finnish" | "suomi" => "fi",
+        "turkish" | "türkçe" => "tr",
+        "greek" => "el",
+        "czech" | "čeština" => "cs",
+        "hungarian" | "magyar" => "hu",
+        "romanian" | "română" => "ro",
+        "ukrainian" | "українська" => "uk",
+        "arabic" | "العربية" => "ar",
+        "hebrew" => "he",
+        "hindi" => "hi",
+        "indonesian" | "bahasa indonesia" => "id",
+        "vietnamese" | "tiếng việt" => "vi",
+        "japanese" | "日本語" => "ja",
+        "chinese" | "中文" => "zh",
+        "korean" | "한국어" => "ko",
+        _ => return None,
+    };
+    Some(code.to_string())
 }
 
 fn iso3_to_1(code: &str) -> Option<&'static str> {
@@ -178,6 +238,15 @@ mod tests {
         assert_eq!(from_tag("FR_ca").as_deref(), Some("fr"));
         assert_eq!(from_tag("deu").as_deref(), Some("de"));
         assert_eq!(from_tag("x").as_deref(), None);
+        // A country where the language goes names no language; withdrawn codes and
+        // names written out do.
+        assert_eq!(from_tag("us").as_deref(), None);
+        assert_eq!(from_tag("gb").as_deref(), None);
+        assert_eq!(from_tag("in").as_deref(), Some("id"));
+        assert_eq!(from_tag("iw-IL").as_deref(), Some("he"));
+        assert_eq!(from_tag(" English ").as_deref(), Some("en"));
+        assert_eq!(from_tag("Deutsch").as_deref(), Some("de"));
+        assert_eq!(from_tag("Klingon").as_deref(), None);
         assert_eq!(
             detect("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les familles").as_deref(),
             Some("fr")

@@ -93,6 +93,42 @@ fn a_theme_declaring_english_yields_to_a_story_plainly_in_another_language() {
 }
 
 #[test]
+fn a_declared_language_that_is_no_language_or_not_the_storys_yields() {
+    let page = |head: &str, lang: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Council extends program</title>{head}</head>\
+             <body><article><h1>Council extends program</h1><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p></article></body></html>"
+        )
+    };
+    let url = "https://news.example/city/council";
+    // "uk" is Ukrainian, written for the United Kingdom over an English story.
+    assert_eq!(
+        article(&page("", "uk"), url).language.as_deref(),
+        Some("en")
+    );
+    // "us" names no language: the next source, here a language written out, says.
+    assert_eq!(
+        article(
+            &page(r#"<meta name="language" content="English">"#, "us"),
+            url
+        )
+        .language
+        .as_deref(),
+        Some("en")
+    );
+    // A withdrawn code still names its language.
+    let id = "Pemerintah mengumumkan pada hari Selasa bahwa program bantuan untuk usaha kecil \
+              akan diperpanjang selama tiga tahun lagi, setelah evaluasi menunjukkan bahwa \
+              program tersebut mencapai sebagian besar tujuannya dan didukung oleh warga.";
+    let html = format!(
+        "<html lang=\"in\"><head><title>Program diperpanjang</title></head><body><article>\
+         <h1>Program diperpanjang</h1><p>{id}</p><p>{id}</p></article></body></html>"
+    );
+    assert_eq!(article(&html, url).language.as_deref(), Some("id"));
+}
+
+#[test]
 fn a_page_rendered_by_script_takes_its_json_ld_article_body() {
     let body = "The council voted on Tuesday to extend the program for three years. Owners \
                 said demand was strong.";
