@@ -6,7 +6,7 @@ use regex::Regex;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|contributed|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:a\s+)?guest\s+(?:post|column|article|blog|essay)|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von)|(?:eine?\s+)?(?:kommentar|gastbeitrag|analyse|kolumne|reportage|artikel|beitrag|bericht|interview)\s+von|propos\s+recueillis\s+par|door\s+onze\s+(?:redacteur|redactrice|correspondent|verslaggever))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:・／]\s*)",
+        r"(?i)^\s*(?:(?:(?:written|posted|submitted|reported|published|reporting|words|text|story|compiled|contributed|edited|updated|reviewed|photos?|interview|recipe|article|articles|posts|stories|analysis|opinion|commentary|perspective|column|essay|(?:a\s+)?guest\s+(?:post|column|article|blog|essay)|(?:view\s+)?all\s+posts)\s+(?:and\s+\S+\s+)?by|authored\s+by|this\s+(?:post|article|story)\s+was\s+written\s+by|read\s+more\s+(?:about|from)|more\s+(?:articles|stories|posts)\s+(?:by|from)|insights\s+from|(?:publicado|escrito|postado|publié|écrit|rédigé|pubblicato|scritto|geschrieben|verfasst)\s+(?:por|par|da|von)|(?:eine?\s+)?(?:kommentar|gastbeitrag|analyse|kolumne|reportage|artikel|beitrag|bericht|interview)\s+von|propos\s+recueillis\s+par|door\s+onze\s+(?:redacteur|redactrice|correspondent|verslaggever))\s*[:\-–—]?\s*|(?:by|author(?:s|\(s\))?|autor(?:in|a|es)?|auteure?|von|par|por|di|door|av|af|from|contributors?|writers?|words|text|текст|автор(?:ы)?|tekst|forfatter|författare|kirjoittaja|yazar)\s*[:\-–—]?\s+|(?:作者|记者|記者|撰文|文|编辑|編集|기자|글)\s*[：:・／]\s*|(?:本报|新华社)?记者\s+)",
     )
     .expect("valid regex")
 });
@@ -631,6 +631,9 @@ pub fn display_case(s: &str) -> String {
         for c in w.chars() {
             if upper_next {
                 out.extend(c.to_uppercase());
+            } else if c == 'İ' {
+                // Turkish dotted capital I: a plain "i", not "i" and a combining dot.
+                out.push('i');
             } else {
                 out.extend(c.to_lowercase());
             }

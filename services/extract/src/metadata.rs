@@ -310,7 +310,7 @@ pub fn collect(doc: &Html) -> Meta {
                         && !in_teaser(node)
                     {
                         // "By" alone: the name is in the next element; take the parent's text.
-                        let text = if tt.split_whitespace().count() <= 2 {
+                        let text = if label_alone(tt) {
                             node.parent()
                                 .and_then(scraper::ElementRef::wrap)
                                 .map(|p| collapse_ws(&bounded_text(p, 200)))
@@ -1456,6 +1456,37 @@ fn may_have_short_year(s: &str) -> bool {
 
 /// Text that opens a byline: "By Jane Doe", "Written by", "Author:".
 fn is_by_text(t: &str) -> bool {
+    by_rest(t).is_some()
+}
+
+/// Whether a byline text is the label alone ("By", "Written by", "文："), or the label and
+/// a first name ("By Jane", the surname in a link): the names are then in the elements
+/// after it.
+fn label_alone(t: &str) -> bool {
+    by_rest(t).is_some_and(|r| {
+        r.is_empty()
+            || (t.split_whitespace().count() <= 2
+                && !r
+                    .chars()
+                    .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()))
+    })
+}
+
+/// `t` without `prefix` (written in lower case), its letters compared one by one in lower
+/// case: lower-casing the whole text would move its byte offsets ("İ" grows a byte).
+fn strip_prefix_folded<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = t.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if c != p && !c.to_lowercase().eq(std::iter::once(p)) {
+            return None;
+        }
+    }
+    Some(&t[chars.offset()..])
+}
+
+/// What follows the label of a byline text, when the text opens a byline.
+fn by_rest(t: &str) -> Option<&str> {
     // "05/10/2018 - Publicado por: ...": the separator after a date opens the text node.
     let t = t.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•')
@@ -1510,19 +1541,38 @@ fn is_by_text(t: &str) -> bool {
         // Swedish and Norwegian, Danish.
         "av ",
         "af ",
+        "yazar:",
+        // Chinese and Japanese: "记者 张伟", "文：山田太郎".
+        "本报记者",
+        "记者：",
+        "记者:",
+        "记者 ",
+        "記者：",
+        "作者：",
+        "作者:",
+        "撰文：",
+        "文：",
+        "文・",
     ]
     .iter()
-    .find_map(|p| l.strip_prefix(p).map(|r| (p, r)));
+    .find_map(|p| strip_prefix_folded(t, p).map(|r| (p, r)));
     match rest {
         Some((p, r)) => {
             let r = r.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
-            // "By" then a capitalised name (or nothing: the name follows in a link).
-            r.is_empty()
-                || p.ends_with(':')
-                || t[t.len() - r.len()..]
-                    .chars()
+            // "By" then a capitalised name (or nothing: the name follows in a link), or a
+            // name in a script without capitals.
+            (r.is_empty()
+                || p.ends_with([':', '：'])
+                || r.chars()
                     .next()
-                    .is_some_and(char::is_uppercase)
+                    .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())))
+            .then_some(r)
+        }
+        // Italian writes its "by" in lower case ("di Mario Rossi"); a capital "Di" opens a
+        // sentence or a name ("Di Maio ha detto").
+        None if t.starts_with("di ") => {
+            let r = t[3..].trim_start();
+            r.chars().next().is_none_or(char::is_uppercase).then_some(r)
         }
         // The word alone, the name in the next element ("Door <span>Jane Doe</span>").
         None => matches!(
@@ -1537,7 +1587,9 @@ fn is_by_text(t: &str) -> bool {
                 | "door"
                 | "av"
                 | "af"
-        ),
+                | "di"
+        )
+        .then_some(""),
     }
 }
 

@@ -329,6 +329,16 @@ fn bylines_in_other_languages_are_read() {
             "<p>Von <a href=\"/autoren/hm\">Hans Müller</a></p>",
             "Hans Müller",
         ),
+        // Italian writes its "by" in lower case; Chinese and Japanese put a label before
+        // a name without capitals or spaces.
+        ("<p>di Mario Rossi</p>", "Mario Rossi"),
+        (
+            "<p>di <a href=\"/autori/mr\">Mario Rossi</a></p>",
+            "Mario Rossi",
+        ),
+        ("<p>记者 张伟</p>", "张伟"),
+        ("<p>文：山田太郎</p>", "山田太郎"),
+        ("<p>Yazar: Ahmet Yılmaz</p>", "Ahmet Yılmaz"),
     ] {
         assert_eq!(
             authors(&page("", "", top), "https://news.example/council"),
@@ -552,6 +562,12 @@ fn a_byline_in_capitals_gives_names_as_they_are_written() {
     assert_eq!(
         authors(&html, "https://news.example/council"),
         ["Danica Kirka", "Jill Lawless"]
+    );
+    // Turkish capitals: the dotted "İ" in lower case is a plain "i".
+    let html = page("", "", "<div class=\"byline\">By MEHMET ŞAHİN</div>");
+    assert_eq!(
+        authors(&html, "https://news.example/council"),
+        ["Mehmet Şahin"]
     );
 }
 
@@ -863,6 +879,24 @@ fn author_links_side_by_side_are_co_authors() {
         authors(&page("", "", &top), "https://news.example/council"),
         ["Jane Doe"]
     );
+}
+
+#[test]
+fn a_capital_di_opens_a_sentence_not_a_byline() {
+    let top = "<p>Di Maio ha detto che il governo durera</p>";
+    assert!(
+        authors(&page("", "", top), "https://news.example/council").is_empty(),
+        "{top}"
+    );
+}
+
+#[test]
+fn a_byline_whose_letters_grow_in_lower_case_is_read_whole() {
+    // "İ" is two bytes and its lower case three: offsets taken from a lower-cased copy
+    // would fall inside a letter.
+    let top = "<p>By: İİİİİİ İİİİ</p><p>By İsmail Kaya</p>";
+    let got = authors(&page("", "", top), "https://news.example/council");
+    assert!(got.iter().all(|n| !n.is_empty()), "{got:?}");
 }
 
 #[test]
