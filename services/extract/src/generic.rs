@@ -267,7 +267,9 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
     // A dateline collected twice (as a `<time>`'s text and as a date in the text) is one
     // witness; metadata fields that agree are several.
     let mut seen: std::collections::HashSet<(&str, bool)> = std::collections::HashSet::new();
-    let parsed: Vec<(Parsed, bool)> = cands
+    // Each with whether it is a revision's line readers see ("Updated March 12, 2024
+    // 10:30am"): its time is not the story's.
+    let (parsed, revision): (Vec<(Parsed, bool)>, Vec<bool>) = cands
         .iter()
         .filter(|c| !c.visible || seen.insert((c.text.trim(), c.visible)))
         .take(40)
@@ -277,18 +279,21 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
             let tz = (c.visible && dates::relative_day(&c.text).is_some())
                 .then(|| zones.site.or(zones.locale))
                 .flatten();
-            dates::parse(&c.text, ctx, tz).map(|p| (p, c.visible))
+            dates::parse(&c.text, ctx, tz)
+                .map(|p| ((p, c.visible), c.visible && says_updated(&c.text)))
         })
         // Midnight without a zone is a day written as a time ("4/24/2000 12:00:00 AM").
-        .map(|(p, v)| match p {
-            Parsed::Naive(n) if n.time() == chrono::NaiveTime::MIN => (Parsed::Day(n.date()), v),
-            p => (p, v),
+        .map(|((p, v), r)| match p {
+            Parsed::Naive(n) if n.time() == chrono::NaiveTime::MIN => {
+                ((Parsed::Day(n.date()), v), r)
+            }
+            p => ((p, v), r),
         })
-        .filter(|(p, _)| {
+        .filter(|((p, _), _)| {
             ctx.fetched_at
                 .is_none_or(|f| p.day() <= (f + chrono::Duration::days(2)).date_naive())
         })
-        .collect();
+        .unzip();
     let (first, _) = *parsed.first()?;
     let offset = parsed
         .iter()
@@ -358,9 +363,13 @@ pub fn choose_date(cands: &[DateCand], ctx: &DateCtx, zones: &ZoneHints<'_>) -> 
         }
         Parsed::Instant(t) => Some(PubTime::Instant(corroborated(t, &parsed))),
         Parsed::Day(d) => {
+            // The same day's time from another witness, not from a revision's line
+            // ("Published March 12, 2024 Updated March 12, 2024 10:30am").
             match parsed
                 .iter()
-                .find(|(p, _)| p.day() == d && !matches!(p, Parsed::Day(_)))
+                .zip(&revision)
+                .find(|((p, _), r)| p.day() == d && !matches!(p, Parsed::Day(_)) && !**r)
+                .map(|(p, _)| p)
             {
                 Some((Parsed::Instant(t), _)) => Some(PubTime::Instant(
                     gmt_of_local_wall(*t, &parsed).unwrap_or(*t),
@@ -1023,22 +1032,27 @@ pub fn choose_published(
     });
     let found = found.map(|f| local_face(f, &c, url_day, zones, ctx));
     // "03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
-    // number is the day.
-    if let (Some(f), Some(u)) = (&found, url_day)
-        && f.day() != u
+    // number is the day. And "12/03/2024" read month first is in December, after the page
+    // was fetched: read day first, it is the date, when nothing else is.
+    let flipped = DateCtx {
+        day_first: !ctx.day_first,
+        ..*ctx
+    };
+    if let Some(u) = url_day
+        && found.as_ref().is_none_or(|f| f.day() != u)
+        && let Some(g) = choose_date(&c, &flipped, zones)
+        && g.day() == u
     {
-        let flipped = DateCtx {
-            day_first: !ctx.day_first,
-            ..*ctx
-        };
-        if let Some(g) = choose_date(&c, &flipped, zones)
-            && g.day() == u
-        {
-            return Some(g);
-        }
+        return Some(g);
     }
     if found.is_some() {
         return found;
+    }
+    if url_day.is_none()
+        && ctx.fetched_at.is_some()
+        && let Some(g) = choose_date(&c, &flipped, zones)
+    {
+        return Some(g);
     }
     url_day.map(PubTime::Day)
 }

@@ -1133,12 +1133,16 @@ fn revision_then_publication(t: &str) -> Vec<&str> {
 }
 
 /// The text after a date opens its revision ("(modifica il 15 novembre 2023 | 10:12)",
-/// ", modifié le 15 novembre 2023 à 10h12"): the dateline goes on, it is not a sentence.
+/// ", modifié le 15 novembre 2023 à 10h12", "10:30 AM EDT | Last Updated: March 12,
+/// 2024"): the dateline goes on, it is not a sentence.
 fn revision_after(tail: &str) -> bool {
     tail.split_whitespace().count() <= 14
-        && crate::dates::UPDATE_WORD
-            .find(tail)
-            .is_some_and(|u| tail[..u.start()].split_whitespace().count() <= 2)
+        && crate::dates::UPDATE_WORD.find(tail).is_some_and(|u| {
+            // Or after the publication's clock ("10:30 AM EDT | Last Updated: ...").
+            let head = &tail[..u.start()];
+            let words = head.split_whitespace().count();
+            words <= 2 || (words <= 6 && crate::dates::find_time(head).is_some())
+        })
 }
 
 /// A dateline's part without the separator that ended it ("July 8, 2025 ·").

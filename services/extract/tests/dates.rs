@@ -934,3 +934,63 @@ fn an_english_story_on_a_generic_domain_that_declares_no_language_is_read_in_us_
         some("2023-11-14T15:45:00-05:00")
     );
 }
+
+#[test]
+fn a_dateline_with_its_clock_then_the_revision_gives_the_publication() {
+    // CBC writes the publication's clock and zone before the revision.
+    assert_eq!(
+        published_fetched_at(
+            &page(
+                "",
+                "<p>Posted: Mar 12, 2024 10:30 AM EDT | Last Updated: March 12, 2024</p>"
+            ),
+            "https://news.example/canada/council-1.123",
+            "2024-03-12T20:00:00Z"
+        ),
+        some("2024-03-12T10:30:00-04:00")
+    );
+}
+
+#[test]
+fn a_revisions_time_does_not_give_the_publication_day_a_time() {
+    assert_eq!(
+        published_fetched_at(
+            &page(
+                "",
+                "<p>Published March 12, 2024 Updated March 12, 2024 10:30am</p>"
+            ),
+            "https://news.example/news/123/council",
+            "2024-03-12T20:00:00Z"
+        ),
+        some("2024-03-12")
+    );
+}
+
+#[test]
+fn a_numeric_date_read_month_first_after_the_fetch_is_read_day_first() {
+    // English on a generic domain writes month first; "12/03/2024" would be in December,
+    // after the page was fetched in March.
+    let html = |top: &str| {
+        format!(
+            "<html lang=\"en\"><head><title>Council</title></head><body><article>\
+             <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
+        )
+    };
+    assert_eq!(
+        published_fetched_at(
+            &html("<p>12/03/2024 10:30 GMT</p>"),
+            "https://news.example/politics/council",
+            "2024-03-12T20:00:00Z"
+        ),
+        some("2024-03-12T10:30:00+00:00")
+    );
+    // The address's day settles it too, when the month-first reading is in the past.
+    assert_eq!(
+        published_fetched_at(
+            &html("<p>Issued on: 05/03/2024 - 10:30 GMT</p>"),
+            "https://news.example/en/europe/20240305-council",
+            "2024-06-12T20:00:00Z"
+        ),
+        some("2024-03-05T10:30:00+00:00")
+    );
+}
