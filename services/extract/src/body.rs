@@ -581,7 +581,8 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             like\s+(?:this:?$|loading)|(?:gef[äa]llt\s+mir|j(?:'|’)aime|me\s+gusta|mi\s+piace|curtir(?:\s+isso)?|vind\s+ik\s+leuk)\s*(?::$|\s+(?:lade|wird\s+geladen|chargement|cargando|caricamento|carregando|laden))|top\s+rated\s+comments|\[?\s*read\s+all\s+comments|back\s+to\s+gallery|
             tell\s+us\s+what\s+you\s+think|we\s+(?:want|would\s+love|(?:'|’)d\s+love)\s+to\s+hear\s+from\s+you|more\s*:$|popular\s+on\s+\S+$|more\s+great\s+\S+\s+stories$|
             \[\s*(?:related|read\s+more|see\s+also|also\s+read)\s*:|
-            tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|
+            tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|время\s+чтения|reading\s+time\s*:?\s*[0-9]|
+            comments?\s*\(\s*[0-9]+\s*\)$|[0-9]+\s+comments?$|
             (?:iklan|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|advertentie)$|
             (?:фото|foto|fotos)\s*:|(?:阅读|閱讀)下一篇|more\s+must-reads?(?-u:\b)|
             (?:learn\s+more|view\s+all|see\s+all|shop\s+now|mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|voir\s+plus|ver\s+m[áa]s|mostrar\s+m[áa]s|mostra\s+(?:di\s+)?(?:più|altro)|toon\s+meer|buy\s+now|get\s+started|sign\s+in|log\s+in|see\s+(?:more|less)|show\s+(?:more|less)|hide|
@@ -2277,7 +2278,8 @@ mod tests {
              <p>J’aime chargement…</p><p>Learn More</p><p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter</p>\
              <p>Comments are moderated and may take a day to appear.</p>\
              <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>\
-             <p>Comments are closed.</p>\
+             <p>Comments are closed.</p><p>Reading time: 3 minutes</p><p>Comments (12)</p>\
+             <p>Reading time matters less than accuracy, the editor said of the review.</p>\
              <p>Accuracy and availability of NPR transcripts may vary. Transcript text may be \
              revised to correct errors.</p>\
              <p>Get editor selected deals texted right to your phone!</p>\
@@ -2296,6 +2298,9 @@ mod tests {
         assert!(body.contains("own staff was late"), "{body}");
         assert!(body.contains("Affiliate links pay"), "{body}");
         assert!(body.contains("Tags on luggage"), "{body}");
+        assert!(body.contains("Reading time matters"), "{body}");
+        assert!(!body.contains("Reading time: 3"), "{body}");
+        assert!(!body.contains("Comments (12)"), "{body}");
         assert!(
             body.contains("Write to the council at its office"),
             "{body}"

@@ -1605,6 +1605,10 @@ pub fn relative_day(s: &str) -> Option<bool> {
     find_day(s).is_none().then_some(yesterday)
 }
 
+/// The largest count a relative time is read with ("10000 years ago" is no publication
+/// time, and a count of trillions would overflow the clock's arithmetic).
+const MAX_AGO: i64 = 10_000;
+
 fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let now = ctx.fetched_at?;
     let ascii = s.to_ascii_lowercase();
@@ -1636,7 +1640,7 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
         if at > 0 && find_day_in(&lower[..at], ctx.day_first).is_some() {
             return None;
         }
-        let n: i64 = n.as_str().parse().ok()?;
+        let n: i64 = n.as_str().parse().ok().filter(|n| *n <= MAX_AGO)?;
         let u = u.as_str();
         let back = |d: Duration| (now - d).fixed_offset();
         let p = |any: &[&str]| any.iter().any(|x| u.starts_with(x));
@@ -1672,7 +1676,7 @@ fn parse_relative(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
     let n: i64 = match count {
         "a" | "an" | "one" | "ein" | "eine" | "einer" | "einem" | "un" | "une" | "una" | "uno"
         | "um" | "uma" | "un'" => 1,
-        x => x.parse().ok()?,
+        x => x.parse().ok().filter(|n| *n <= MAX_AGO)?,
     };
     let instant = |d: Duration| Some(Parsed::Instant((now - d).fixed_offset()));
     let day = |d: Duration| Some(Parsed::Day((now - d).date_naive()));

@@ -903,6 +903,29 @@ fn a_relative_time_in_an_element_named_for_the_time_is_read() {
 }
 
 #[test]
+fn a_relative_time_of_absurd_size_is_no_time_and_no_panic() {
+    for ago in [
+        "99999999999999 days ago",
+        "9999999999999999 hours ago",
+        "999999999999 minutes ago",
+        "vor 99999999999999 Tagen",
+        "hace 99999999999999 días",
+        "99999999999 uur geleden",
+    ] {
+        let top = format!("<span class=\"time\">{ago}</span>");
+        assert_eq!(
+            published_fetched_at(
+                &page("", &top),
+                "https://news.example/council",
+                "2023-11-16T12:00:00Z"
+            ),
+            None,
+            "{ago}"
+        );
+    }
+}
+
+#[test]
 fn portuguese_on_a_generic_domain_is_read_in_brazils_time() {
     let para = "<p>O conselho disse na terça-feira que o programa seria prorrogado por mais \
                 dois anos depois de um longo debate na câmara sobre o seu custo, que os \

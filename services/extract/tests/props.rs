@@ -18,6 +18,18 @@ fn check(body: &[u8], url: &str) {
     assert!(t.elapsed() < BOUND, "took {:?}", t.elapsed());
 }
 
+/// [`check`] for a page fetched at a fixed time, so relative times are read.
+fn check_at(body: &[u8], url: &str) {
+    let t = Instant::now();
+    let _ = extract(&PageInput {
+        body,
+        url,
+        content_type: None,
+        fetched_at: chrono::DateTime::from_timestamp(1_710_273_600, 0),
+    });
+    assert!(t.elapsed() < BOUND, "took {:?}", t.elapsed());
+}
+
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("<div>".to_string()),
@@ -105,6 +117,25 @@ proptest! {
         );
         check(html.as_bytes(), "https://example.com/2024/01/02/story");
         check(html.as_bytes(), "https://unpublished.ca/news-feed-item/2026-01-15/x");
+    }
+
+    #[test]
+    fn dates_of_any_size_and_zone_never_panic(
+        n in "[0-9]{1,20}",
+        m in "[0-9]{1,6}",
+        unit in "(seconds|minutes|hours|days|weeks|months|years|Stunden|Tagen|jours|días|uur|часов|saat|dni|ore)",
+        sep in "[-/.: ]",
+        z in "(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|ET|PST|CEST| am| pm|)",
+    ) {
+        let html = format!(
+            "<html><head><title>Council</title><meta property=\"article:published_time\" content=\"{n}{sep}{m}{sep}{m}T{m}:{m}{z}\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":{n},\"dateModified\":\"{n}\"}}</script></head>\
+             <body><article><h1>Council</h1><p class=\"date\">{n} {unit} ago</p><time datetime=\"{n}-{m}-{m}\">vor {n} {unit}</time>\
+             <p>Published {m}{sep}{m}{sep}{n} {m}:{m}{z}</p><span class=\"time\">hace {n} {unit}</span><p>{n} {unit} geleden</p>\
+             <p>The council said on Tuesday that the program would be extended for another year after a review.</p></article></body></html>"
+        );
+        check_at(html.as_bytes(), &format!("https://news.example/{n}/{m}/{m}/story-{n}"));
+        check_at(html.as_bytes(), "https://news.example/a/b");
     }
 }
 
