@@ -1223,6 +1223,46 @@ fn pick<'f>(
             break;
         }
     }
+    // Several stories on one page (the next one appended as the reader scrolls), each an
+    // `<article>` with its own `<h1>`: the story is the one whose `<h1>` is the page's
+    // headline, and nothing of the others comes along.
+    let mut other_stories: Vec<(usize, usize)> = Vec::new();
+    if let Some(t) = opts.title.map(norm_title).filter(|t| !t.is_empty()) {
+        let h1s: Vec<usize> = (0..blocks.len())
+            .filter(|&bi| matches!(blocks[bi].kind, Kind::Heading(1)))
+            .take(50)
+            .collect();
+        let headline = h1s.iter().copied().find(|&bi| is_headline(&blocks[bi], &t));
+        if let Some(hb) = headline
+            && h1s.len() >= 2
+        {
+            let holds =
+                |i: usize, bi: usize| (els[i].b0 as usize..els[i].b1 as usize).contains(&bi);
+            // Innermost `<article>`s holding an `<h1>`; one holding two is a wrapper.
+            let stories: Vec<usize> = (0..els.len())
+                .filter(|&i| {
+                    els[i].tag == "article" && h1s.iter().filter(|&&bi| holds(i, bi)).count() == 1
+                })
+                .collect();
+            if let Some(&own) = stories.iter().find(|&&i| holds(i, hb))
+                && stories.len() >= 2
+            {
+                for &i in stories.iter().filter(|&&i| i != own) {
+                    other_stories.push((els[i].b0 as usize, els[i].b1 as usize));
+                }
+                // The pick holds another story, or is inside one: the headline's story.
+                let inside_own = is_ancestor(own, top);
+                if !inside_own {
+                    top = own;
+                }
+            }
+        }
+    }
+    let in_other_story = |i: usize| {
+        other_stories
+            .iter()
+            .any(|&(b0, b1)| (els[i].b0 as usize) < b1 && b0 < (els[i].b1 as usize))
+    };
     // Siblings that belong to the article.
     let top_final = final_score(top);
     let sib_threshold = (top_final * 0.2).max(10.0);
@@ -1242,7 +1282,7 @@ fn pick<'f>(
             let before = chosen.len();
             if c == top {
                 chosen.push(c);
-            } else if !excluded[c] {
+            } else if !excluded[c] && !in_other_story(c) {
                 let mut s = if init[c] { final_score(c) } else { 0.0 };
                 if !e.class_id.trim().is_empty() && e.class_id == els[top].class_id {
                     s += top_final * 0.2;
@@ -1632,8 +1672,11 @@ fn trim_edges(out: &mut Vec<&Block>) {
                 });
             // "Washington CNN —": a dateline in its own element, before the story.
             let place_only = n < 40 && b.text.trim_end().ends_with(['—', '–']);
+            // "March 12": a `<time>`'s day without its year.
+            let month_day = n < 25 && crate::dates::is_month_day(&b.text);
             !((n < 120 && BYLINE_TEXT.is_match(&b.text))
                 || date_only
+                || month_day
                 || meta_line
                 || time_only
                 || place_only)
@@ -1674,6 +1717,35 @@ mod tests {
 
     const PARA: &str = "The council voted on Tuesday to extend the program, which supports small \
         businesses across the region, for another three years, citing strong demand.";
+
+    #[test]
+    fn the_next_story_appended_below_is_not_part_of_this_one() {
+        let storm = "The storm hit the coast overnight, cutting power to thousands of homes, \
+                     officials said, and crews worked through the night to restore it.";
+        let next: String = (0..8).map(|_| format!("<p>{storm}</p>")).collect();
+        let html = format!(
+            "<html><body><main><article><h1>Council extends program</h1>\
+             <div class=\"byline\">By Jane Doe</div><p>{PARA}</p><p>{PARA}</p></article>\
+             <article><h1>Storm hits coast</h1><div class=\"byline\">By John Roe</div>{next}\
+             </article></main></body></html>"
+        );
+        let opts = Opts {
+            title: Some("Council extends program"),
+            ..Opts::default()
+        };
+        let body = extract(&Html::parse_document(&html), &opts);
+        assert!(body.contains("extend the program"), "{body}");
+        assert_gone(&body, &["storm hit", "Storm hits coast"]);
+        // One story in one `<article>`, its sections in `<article>`s of their own with no
+        // `<h1>`: all of it.
+        let html = format!(
+            "<html><body><main><article><h1>Council extends program</h1><p>{PARA}</p>\
+             <article><h2>What comes next</h2><p>{storm}</p></article></article></main>\
+             </body></html>"
+        );
+        let body = extract(&Html::parse_document(&html), &opts);
+        assert!(body.contains("storm hit"), "{body}");
+    }
 
     #[test]
     fn a_big_table_comes_with_its_caption_and_the_paragraphs_beside_it() {
@@ -2102,7 +2174,7 @@ mod tests {
     fn lone_datelines_and_promo_lines_are_not_article_text() {
         let html = format!(
             "<html><body><article><h1>Council extends program</h1>\
-             <p>Šodien, 17:40</p><p>Washington CNN —</p><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
+             <p>Šodien, 17:40</p><p><time datetime=\"2019-11-19\">Nov. 19</time></p><p>Washington CNN —</p><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p><p>{PARA}</p>\
              <p>Posted on the council's forum on 2019-11-19: the vote passed.</p><p>{PARA}</p>\
              <p>Also on example.com Mayor opens new library branch downtown</p>\
              <p>GET THE NEWS ON THE GO BY CLICKING HERE</p><p>{PARA}</p>\
@@ -2118,6 +2190,7 @@ mod tests {
             &body,
             &[
                 "Šodien",
+                "Nov. 19",
                 "Washington CNN",
                 "SEE MORE",
                 "DON'T MISS",

@@ -1013,6 +1013,20 @@ const MORE_MONTH_NAMES: &[(&str, u32)] = &[
     ("október", 10),
 ];
 
+/// A day without its year, and nothing else: "March 12", "12 Mar.", "12. März".
+pub fn is_month_day(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches([',', '.']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = |w: &str| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    match words[..] {
+        [a, b] => (month_num(a).is_some() && day(b)) || (day(a) && month_num(b).is_some()),
+        _ => false,
+    }
+}
+
 fn month_num(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_lowercase();
     MONTH_NAMES
