@@ -473,11 +473,47 @@ pub fn choose_authors(
     let is_outlet = |n: &str| {
         let compact = compact(n);
         let words: Vec<&str> = n.split_whitespace().collect();
-        // "CNN Business", "Reuters Staff": the site's name and a desk.
+        // "CNN Business", "Reuters Staff": the site's name and a desk. Not "Tim Ferriss" on
+        // tim.blog: the site's name in capitals, or a desk's words after it.
+        const DESK_WORDS: &[&str] = &[
+            "staff",
+            "business",
+            "politics",
+            "sport",
+            "sports",
+            "news",
+            "desk",
+            "team",
+            "editors",
+            "editorial",
+            "wire",
+            "tech",
+            "money",
+            "health",
+            "travel",
+            "world",
+            "digital",
+            "online",
+            "newsroom",
+            "reporters",
+            "opinion",
+            "entertainment",
+            "science",
+            "weather",
+            "local",
+            "investigates",
+            "wires",
+            "español",
+        ];
         let site_desk = words.len() <= 3
             && words.first().is_some_and(|w| {
-                let w = self::compact(w);
-                w.len() >= 3 && (labels.contains(&w) || sites.iter().any(|s| self::compact(s) == w))
+                let c = self::compact(w);
+                c.len() >= 3
+                    && (labels.contains(&c) || sites.iter().any(|s| self::compact(s) == c))
+                    && (w.chars().all(|ch| !ch.is_lowercase())
+                        || words[1..]
+                            .iter()
+                            .all(|d| DESK_WORDS.contains(&d.to_lowercase().as_str())))
             });
         authors::is_agency(n)
             || authors::names_a_domain(n)

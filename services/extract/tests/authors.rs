@@ -111,6 +111,29 @@ fn an_outlet_glued_to_a_name_is_dropped() {
 }
 
 #[test]
+fn the_sites_desk_after_a_reporter_is_not_a_co_author() {
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline\">By Jane Doe, CNN Business</div>",
+    );
+    assert_eq!(
+        authors(&html, "https://edition.cnn.com/2024/03/12/business/x"),
+        ["Jane Doe"]
+    );
+    // A person whose first name is a word of the address is still a person.
+    let html = page(
+        "",
+        "",
+        "<div class=\"byline\">By Jane Doe and Tim Ferriss</div>",
+    );
+    assert_eq!(
+        authors(&html, "https://tim.blog/2024/03/12/x"),
+        ["Jane Doe", "Tim Ferriss"]
+    );
+}
+
+#[test]
 fn an_agency_after_a_reporter_is_an_affiliation() {
     let html = page("", "", "<p class=\"byline\">By Jane Doe, Reuters</p>");
     assert_eq!(authors(&html, "https://news.example/x"), ["Jane Doe"]);
