@@ -902,7 +902,7 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
 
 /// A publication's name by its last word: "CBC News", "The Daily Telegraph", "Tampa Bay
 /// Times".
-fn outlet_name(part: &str) -> bool {
+pub fn outlet_name(part: &str) -> bool {
     const LAST_WORDS: &[&str] = &[
         "news",
         "times",

@@ -76,7 +76,16 @@ pub fn strip_site(title: &str, site_names: &[String], host: &str) -> String {
                     && tail_words <= 4
                     && head_words >= 3
                     && tail_words * 3 <= head_words + 1;
-                if !head.trim().is_empty() && (is_site || short_tail) {
+                // A newsroom's name however long beside the headline ("- The New York
+                // Times"), its words capitalised.
+                let outlet_tail = *sep != ": "
+                    && head_words >= 3
+                    && crate::authors::outlet_name(tail.trim())
+                    && tail.split_whitespace().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || matches!(w, "of" | "and" | "the" | "&")
+                    });
+                if !head.trim().is_empty() && (is_site || short_tail || outlet_tail) {
                     t = head.trim().to_string();
                     changed = true;
                     break;
@@ -538,6 +547,24 @@ fn mangled_as(h: &str, r: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_newsrooms_name_after_the_headline_goes_whatever_its_length() {
+        let h = "Council extends bus program for another year";
+        for t in [
+            format!("{h} - The New York Times"),
+            format!("{h} | The Springfield Gazette"),
+        ] {
+            assert_eq!(strip_site(&t, &[], "citynews.example"), h, "{t}");
+        }
+        // A headline's own tail stays.
+        for t in [
+            "Obama visits Berlin - The Full Story",
+            "Why the bus matters - a review of the times",
+        ] {
+            assert_eq!(strip_site(t, &[], "citynews.example"), t);
+        }
+    }
 
     #[test]
     fn strips_site_names() {
