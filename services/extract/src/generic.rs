@@ -1707,7 +1707,7 @@ fn ld_body(s: &str) -> String {
 /// The title of a bot check or access wall, whole.
 static WALL_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^(?:just a moment(?:\.\.\.|…)?|attention required!? \| cloudflare|access denied|are you a robot\??|security check|ddos-guard|one more step)$",
+        r"(?i)^(?:just a moment(?:\.\.\.|…)?|attention required!? \| cloudflare|access denied|are you a robot\??|security check|ddos-guard|one more step|before you continue(?: to \S+)?|privacy (?:settings|preferences|choices)|cookie (?:consent|settings|preferences))$",
     )
     .expect("valid regex")
 });
@@ -1716,6 +1716,14 @@ static WALL_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 static WALL_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)checking (?:your browser|if the site connection is secure)|verify (?:that )?you are (?:a )?human|you don't have permission to access|enable javascript and cookies to continue|ddos protection by|please complete the security check|unusual (?:activity|traffic) from your (?:computer )?network",
+    )
+    .expect("valid regex")
+});
+
+/// What a consent wall opens with.
+static CONSENT_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:we value your privacy|we care about your privacy|your privacy (?:is important to us|choices)|we and our (?:[0-9]+ )?(?:partners|vendors) (?:use|store)|this (?:web)?site uses cookies|we use cookies)",
     )
     .expect("valid regex")
 });
@@ -1754,6 +1762,13 @@ fn not_article_reason(
     // moment...", "Access Denied", "Are you a robot?"): the story was never sent.
     if body_len < 600 && (WALL_TITLE.is_match(title.trim()) || WALL_TEXT.is_match(&art.body)) {
         return Some("bot check or access wall".to_string());
+    }
+    // A consent wall ("We value your privacy ... Accept all"): the page asks before it
+    // sends the story. Only when the body opens with the request, so a short story with a
+    // banner caught after it stays a story.
+    let opening: String = art.body.chars().take(300).collect();
+    if body_len < 1000 && CONSENT_TEXT.is_match(&opening) {
+        return Some("consent wall".to_string());
     }
     if strong {
         return None;

@@ -91,6 +91,31 @@ fn a_bot_check_served_in_the_storys_place_is_not_an_article() {
     );
 }
 
+#[test]
+fn a_consent_wall_served_in_the_storys_place_is_not_an_article() {
+    let wall = "<html><head><title>Council extends program | News Example</title></head><body>\
+        <div class=\"consent\"><h2>We value your privacy</h2><p>We and our partners use \
+        cookies and similar technologies to store and access information on your device, for \
+        purposes such as personalised ads and content, ad and content measurement and \
+        audience insights.</p><p>You can accept or reject these uses, or manage your choices \
+        at any time.</p><button>Accept all</button><button>Reject all</button></div>\
+        </body></html>";
+    assert_eq!(
+        kind(wall, "https://news.example/council/story"),
+        Err("consent wall".to_string())
+    );
+    // A story with the banner's text after it is still a story.
+    let story = format!(
+        "<html><head><title>Council extends program</title></head><body><article>\
+         <h1>Council extends program</h1><p>{PARA}</p><p>We value your privacy, the council \
+         told residents in a letter.</p></article></body></html>"
+    );
+    assert_eq!(
+        kind(&story, "https://news.example/council/story"),
+        Ok("Council extends program".to_string())
+    );
+}
+
 /// An undated card: a heading, a summary, a link to the story.
 fn card(i: usize) -> String {
     format!(
