@@ -1011,7 +1011,53 @@ const MORE_MONTH_NAMES: &[(&str, u32)] = &[
     ("augusztus", 8),
     ("szeptember", 9),
     ("október", 10),
+    // Hebrew, alone and with the "in" it is written with ("12 במרץ 2024").
+    ("ינואר", 1),
+    ("פברואר", 2),
+    ("מרץ", 3),
+    ("אפריל", 4),
+    ("מאי", 5),
+    ("יוני", 6),
+    ("יולי", 7),
+    ("אוגוסט", 8),
+    ("ספטמבר", 9),
+    ("אוקטובר", 10),
+    ("נובמבר", 11),
+    ("דצמבר", 12),
+    ("בינואר", 1),
+    ("בפברואר", 2),
+    ("במרץ", 3),
+    ("באפריל", 4),
+    ("במאי", 5),
+    ("ביוני", 6),
+    ("ביולי", 7),
+    ("באוגוסט", 8),
+    ("בספטמבר", 9),
+    ("באוקטובר", 10),
+    ("בנובמבר", 11),
+    ("בדצמבר", 12),
 ];
+
+/// Digits of other scripts as ASCII ("١٢ مارس ٢٠٢٤", "２０２４年３月１２日", "१२ मार्च २०२४"):
+/// the text unchanged (borrowed) when it has none.
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    fn digit(c: char) -> Option<char> {
+        let zero = match c {
+            '\u{0660}'..='\u{0669}' => 0x0660,
+            '\u{06F0}'..='\u{06F9}' => 0x06F0,
+            '\u{0966}'..='\u{096F}' => 0x0966,
+            '\u{09E6}'..='\u{09EF}' => 0x09E6,
+            '\u{0E50}'..='\u{0E59}' => 0x0E50,
+            '\u{FF10}'..='\u{FF19}' => 0xFF10,
+            _ => return None,
+        };
+        char::from_digit(c as u32 - zero, 10)
+    }
+    if s.is_ascii() || !s.chars().any(|c| digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
 
 /// A day without its year, and nothing else: "March 12", "12 Mar.", "12. März".
 pub fn is_month_day(s: &str) -> bool {
@@ -1276,7 +1322,8 @@ pub fn find_time(s: &str) -> Option<NaiveTime> {
 
 /// Read a date from a string. `tz` is the site's zone for times that name none.
 pub fn parse(s: &str, ctx: &DateCtx, tz: Option<Tz>) -> Option<Parsed> {
-    let s = s.trim();
+    let digits = ascii_digits(s);
+    let s = digits.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
     }

@@ -343,6 +343,13 @@ pub fn collect(doc: &Html) -> Meta {
                             }
                         }
                     }
+                    // Digits of other scripts read as ASCII ones.
+                    let digits = if tt.len() <= 240 {
+                        crate::dates::ascii_digits(tt)
+                    } else {
+                        std::borrow::Cow::Borrowed(tt)
+                    };
+                    let tt: &str = &digits;
                     if m.date_texts.len() < 40
                         && (6..=80).contains(&tt.len())
                         && (has_year(tt) || may_have_short_year(tt))

@@ -1017,3 +1017,37 @@ fn a_numeric_date_read_month_first_after_the_fetch_is_read_day_first() {
         some("2024-03-05T10:30:00+00:00")
     );
 }
+
+#[test]
+fn digits_of_other_scripts_and_hebrew_months_are_read() {
+    let html = |lang: &str, date: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>Council</title></head><body><article>\
+             <h1>Council extends program</h1><p class=\"date\">{date}</p><p>{PARA}</p>\
+             <p>{PARA}</p></article></body></html>"
+        )
+    };
+    for (lang, date, url, want) in [
+        ("ar", "١٢ مارس ٢٠٢٤", "https://news.example/a", "2024-03-12"),
+        ("fa", "۱۲ مارس ۲۰۲۴", "https://news.example/b", "2024-03-12"),
+        ("hi", "१२ मार्च २०२४", "https://news.example/c", "2024-03-12"),
+        (
+            "ja",
+            "２０２４年３月１２日 １０時３０分",
+            "https://www.asahi.com/articles/x",
+            "2024-03-12T10:30:00+09:00",
+        ),
+        (
+            "he",
+            "12 במרץ 2024",
+            "https://www.ynet.co.il/news/x",
+            "2024-03-12",
+        ),
+    ] {
+        assert_eq!(
+            published_fetched_at(&html(lang, date), url, "2024-03-13T00:00:00Z").as_deref(),
+            Some(want),
+            "{date}"
+        );
+    }
+}

@@ -88,7 +88,7 @@ proptest! {
     #[test]
     fn bylines_datelines_and_titles_in_any_letters_never_panic(
         by in "(By |BY |Von |di |Par |Author: |文：|记者 |Posted by |)[İıẞßﬁΣςǅK Aa-z,.|:-]{0,30}",
-        date in "(Published |Updated |)[İıẞß0-9 :.,/-]{0,20}(am|pm|AM|Uhr|h|)",
+        date in "(Published |Updated |)[İıẞß0-9٠-٩۰-۹０-９ :.,/-]{0,20}(am|pm|AM|Uhr|h|)",
     ) {
         let html = format!(
             "<html><head><title>{by} | {date}</title><meta name=\"author\" content=\"{by}\">\
