@@ -34,6 +34,32 @@ const TRACKING_PARAMS: &[&str] = &[
     "taid",
     "guccounter",
     "outputType",
+    // Newsrooms' own campaign tags (BBC's `ito`, AT Internet's `xtor`, the Guardian's `CMP`)
+    // and other platforms' click ids.
+    "ito",
+    "xtor",
+    "cmp",
+    "ns_campaign",
+    "ns_mchannel",
+    "ns_source",
+    "ns_linkname",
+    "ns_fee",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "ttclid",
+    "twclid",
+    "li_fat_id",
+    "wt.mc_id",
+    "ref_src",
+    "soc_src",
+    "soc_trk",
+    "s_kwcid",
+    "rb_clickid",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "_branch_match_id",
 ];
 
 fn is_tracking(name: &str) -> bool {
@@ -41,6 +67,8 @@ fn is_tracking(name: &str) -> bool {
     lower.starts_with("utm_")
         || lower.starts_with("pk_")
         || lower.starts_with("mtm_")
+        // AT Internet's (the BBC's) "at_medium", "at_campaign", "at_custom1", ...
+        || lower.starts_with("at_")
         || TRACKING_PARAMS
             .iter()
             .any(|p| p.eq_ignore_ascii_case(&lower))
@@ -127,6 +155,15 @@ mod tests {
             "https://www.example.com/a/b?a=2&z=1",
         );
         check("http://example.com/?utm_medium=1", "http://example.com/");
+        // Newsrooms' own campaign tags and other platforms' click ids.
+        check(
+            "https://www.bbc.com/news/x?at_medium=RSS&at_campaign=KARANGA&ito=792&id=4",
+            "https://www.bbc.com/news/x?id=4",
+        );
+        check(
+            "https://www.lemonde.fr/x.html?xtor=RSS-3208&CMP=twt_gu&_hsenc=p2&twclid=2",
+            "https://www.lemonde.fr/x.html",
+        );
     }
 
     #[test]
