@@ -223,60 +223,13 @@ pub fn fix_mojibake(s: &str) -> String {
     }
 }
 
-/// Decode HTML entities left in text (double-encoded attributes, JSON-LD strings).
+/// Decode HTML entities left in text (double-encoded attributes, JSON-LD strings), named
+/// ("&iacute;") or numeric, once; a no-break space as a plain one.
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let ent = &after[..e];
-            let c = if let Some(num) = ent.strip_prefix('#') {
-                let code = if let Some(h) = num.strip_prefix(['x', 'X']) {
-                    u32::from_str_radix(h, 16).ok()?
-                } else {
-                    num.parse().ok()?
-                };
-                char::from_u32(code)?.to_string()
-            } else {
-                match ent {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    "nbsp" => " ",
-                    "rsquo" => "\u{2019}",
-                    "lsquo" => "\u{2018}",
-                    "rdquo" => "\u{201d}",
-                    "ldquo" => "\u{201c}",
-                    "ndash" => "\u{2013}",
-                    "mdash" => "\u{2014}",
-                    "hellip" => "\u{2026}",
-                    _ => return None,
-                }
-                .to_string()
-            };
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push_str(&c);
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    html_escape::decode_html_entities(s).replace('\u{a0}', " ")
 }
 
 /// Lower-case word tokens (`\w+`), as the scorer counts them.
@@ -296,6 +249,11 @@ mod tests {
         assert_eq!(
             decode_entities("a &amp; b &#8217; &#x2019; &bogus; &"),
             "a & b \u{2019} \u{2019} &bogus; &"
+        );
+        // Named entities of every kind; decoded once.
+        assert_eq!(
+            decode_entities("Jos&eacute; Garc&iacute;a &amp;amp; O&rsquo;Neill&nbsp;Jr"),
+            "José García &amp; O\u{2019}Neill Jr"
         );
         assert_eq!(collapse_ws("  a \n\t b\u{a0} "), "a b");
     }

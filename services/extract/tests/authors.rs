@@ -111,6 +111,16 @@ fn an_outlet_glued_to_a_name_is_dropped() {
 }
 
 #[test]
+fn a_named_entity_in_a_json_ld_name_is_a_letter_not_a_separator() {
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+        "author":{"@type":"Person","name":"Jos\u00e9 Garc&iacute;a"}}</script>"#;
+    assert_eq!(
+        authors(&page(head, "", ""), "https://news.example/council"),
+        ["José García"]
+    );
+}
+
+#[test]
 fn the_sites_desk_after_a_reporter_is_not_a_co_author() {
     let html = page(
         "",
