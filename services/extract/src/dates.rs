@@ -150,6 +150,9 @@ fn country_zone(cc: &str) -> Option<Tz> {
     use chrono_tz::{Africa, America, Asia, Atlantic, Australia, Europe, Pacific};
     Some(match cc {
         "gb" => Europe::London,
+        // Not a country, but the newsrooms on `.eu` (Politico Europe, EUobserver) keep
+        // Brussels' time.
+        "eu" => Europe::Brussels,
         "ie" => Europe::Dublin,
         "de" => Europe::Berlin,
         "fr" => Europe::Paris,
@@ -364,18 +367,24 @@ const AU_PLACES: &[(&str, Tz)] = {
 /// places: a country, a demonym or a city no US town shares, or the publication itself.
 /// A time such a site writes without an offset is in this zone, not in US Eastern time.
 const WORLD_PLACES: &[(&str, Tz)] = {
-    use chrono_tz::{Africa, America, Asia, Europe};
+    use chrono_tz::{Africa, America, Asia, Australia, Europe};
     &[
         ("irish", Europe::Dublin),
         ("theguardian", Europe::London),
         ("bbc", Europe::London),
         ("economist", Europe::London),
         ("skynews", Europe::London),
+        ("newsskycom", Europe::London),
+        ("financialtimes", Europe::London),
+        ("wwwftcom", Europe::London),
+        ("middleeasteye", Europe::London),
         ("scotland", Europe::London),
         ("scottish", Europe::London),
         ("france24", Europe::Paris),
         ("euronews", Europe::Paris),
         ("germany", Europe::Berlin),
+        ("deutschewelle", Europe::Berlin),
+        ("wwwdwcom", Europe::Berlin),
         ("ukraine", Europe::Kyiv),
         ("kyiv", Europe::Kyiv),
         ("turkiye", Europe::Istanbul),
@@ -383,12 +392,16 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("istanbul", Europe::Istanbul),
         ("dailysabah", Europe::Istanbul),
         ("russia", Europe::Moscow),
+        ("moscow", Europe::Moscow),
         ("israel", Asia::Jerusalem),
         ("jerusalem", Asia::Jerusalem),
         ("haaretz", Asia::Jerusalem),
+        ("jpost", Asia::Jerusalem),
+        ("ynetnews", Asia::Jerusalem),
         ("tehran", Asia::Tehran),
         ("aljazeera", Asia::Qatar),
         ("qatar", Asia::Qatar),
+        ("gulftimes", Asia::Qatar),
         ("arabnews", Asia::Riyadh),
         ("saudi", Asia::Riyadh),
         ("dubai", Asia::Dubai),
@@ -399,6 +412,7 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("pakistan", Asia::Karachi),
         ("karachi", Asia::Karachi),
         ("dawncom", Asia::Karachi),
+        ("geotv", Asia::Karachi),
         // "india" but not "indian" (Indiana, Indianapolis).
         ("india", Asia::Kolkata),
         ("timesofindia", Asia::Kolkata),
@@ -409,8 +423,10 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("ndtv", Asia::Kolkata),
         ("indiatoday", Asia::Kolkata),
         ("livemint", Asia::Kolkata),
+        ("businessstandard", Asia::Kolkata),
         ("bangladesh", Asia::Dhaka),
         ("dhaka", Asia::Dhaka),
+        ("thedailystarnet", Asia::Dhaka),
         ("nepal", Asia::Kathmandu),
         ("kathmandu", Asia::Kathmandu),
         ("srilanka", Asia::Colombo),
@@ -420,6 +436,7 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("singapore", Asia::Singapore),
         ("straitstimes", Asia::Singapore),
         ("channelnewsasia", Asia::Singapore),
+        ("todayonline", Asia::Singapore),
         ("malaysia", Asia::Kuala_Lumpur),
         ("malaymail", Asia::Kuala_Lumpur),
         ("kualalumpur", Asia::Kuala_Lumpur),
@@ -439,6 +456,8 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("japan", Asia::Tokyo),
         ("tokyo", Asia::Tokyo),
         ("nikkei", Asia::Tokyo),
+        ("financialreview", Australia::Sydney),
+        ("wwwafrcom", Australia::Sydney),
         ("egypt", Africa::Cairo),
         ("ahram", Africa::Cairo),
         ("nigeria", Africa::Lagos),
@@ -447,6 +466,7 @@ const WORLD_PLACES: &[(&str, Tz)] = {
         ("premiumtimesng", Africa::Lagos),
         ("kenya", Africa::Nairobi),
         ("nairobi", Africa::Nairobi),
+        ("nationafrica", Africa::Nairobi),
         ("ghana", Africa::Accra),
         ("southafrica", Africa::Johannesburg),
         ("johannesburg", Africa::Johannesburg),

@@ -741,6 +741,25 @@ fn a_newsroom_on_a_generic_domain_is_placed_by_the_country_its_name_gives() {
             "Tue Nov 14 2023 - 15:45",
             "2023-11-14T15:45:00+00:00",
         ),
+        // By the host alone, when the page names no site.
+        (
+            "https://www.dw.com/en/x/a-123",
+            "",
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00+01:00",
+        ),
+        (
+            "https://www.ft.com/content/x",
+            "",
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00+00:00",
+        ),
+        (
+            "https://www.politico.eu/article/x/",
+            "",
+            "Nov 14, 2023, 03:45 PM",
+            "2023-11-14T15:45:00+01:00",
+        ),
         (
             "https://www.example.com/news/x",
             r#"<meta property="og:site_name" content="Kenya Daily Ledger">"#,
