@@ -56,6 +56,14 @@ fn some(s: &str) -> Option<String> {
     Some(s.to_string())
 }
 
+/// A story page in a language, with `top` under its headline.
+fn page_in(lang: &str, top: &str) -> String {
+    format!(
+        "<html lang=\"{lang}\"><head><title>Council</title></head><body><article>\
+         <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    )
+}
+
 #[test]
 fn an_update_line_shown_first_is_not_the_publication_time() {
     let top = "<p>Updated 10:15 AM ET, Dec 19, 2025</p><p class=\"byline\">By Jane Doe</p>\
@@ -661,12 +669,7 @@ fn the_day_in_the_pages_own_address_when_the_fetched_one_has_none() {
 
 #[test]
 fn a_dateline_that_goes_on_with_its_revision_gives_both() {
-    let page = |lang: &str, top: &str| {
-        format!(
-            "<html lang=\"{lang}\"><head><title>Council</title></head><body><article>\
-             <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
-        )
-    };
+    let page = page_in;
     let a = article(
         &page(
             "fr",
@@ -1012,12 +1015,7 @@ fn a_revisions_time_does_not_give_the_publication_day_a_time() {
 fn a_numeric_date_read_month_first_after_the_fetch_is_read_day_first() {
     // English on a generic domain writes month first; "12/03/2024" would be in December,
     // after the page was fetched in March.
-    let html = |top: &str| {
-        format!(
-            "<html lang=\"en\"><head><title>Council</title></head><body><article>\
-             <h1>Council</h1>{top}<p>{PARA}</p><p>{PARA}</p></article></body></html>"
-        )
-    };
+    let html = |top: &str| page_in("en", top);
     assert_eq!(
         published_fetched_at(
             &html("<p>12/03/2024 10:30 GMT</p>"),
@@ -1039,13 +1037,7 @@ fn a_numeric_date_read_month_first_after_the_fetch_is_read_day_first() {
 
 #[test]
 fn digits_of_other_scripts_and_hebrew_months_are_read() {
-    let html = |lang: &str, date: &str| {
-        format!(
-            "<html lang=\"{lang}\"><head><title>Council</title></head><body><article>\
-             <h1>Council extends program</h1><p class=\"date\">{date}</p><p>{PARA}</p>\
-             <p>{PARA}</p></article></body></html>"
-        )
-    };
+    let html = |lang: &str, date: &str| page_in(lang, &format!("<p class=\"date\">{date}</p>"));
     for (lang, date, url, want) in [
         ("ar", "١٢ مارس ٢٠٢٤", "https://news.example/a", "2024-03-12"),
         ("fa", "۱۲ مارس ۲۰۲۴", "https://news.example/b", "2024-03-12"),
