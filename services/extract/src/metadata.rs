@@ -306,11 +306,11 @@ pub fn collect(doc: &Html) -> Meta {
                         && (near_headline || first_without_h1 || written_by)
                         && m.bylines.len() < 60
                         && tt.len() < 120
-                        && is_by_text(tt)
+                        && let Some(rest) = by_rest(tt)
                         && !in_teaser(node)
                     {
                         // "By" alone: the name is in the next element; take the parent's text.
-                        let text = if label_alone(tt) {
+                        let text = if label_alone(tt, rest) {
                             node.parent()
                                 .and_then(scraper::ElementRef::wrap)
                                 .map(|p| collapse_ws(&bounded_text(p, 200)))
@@ -1465,22 +1465,15 @@ fn may_have_short_year(s: &str) -> bool {
         || s.bytes().filter(|&b| b == b'.').count() >= 2
 }
 
-/// Text that opens a byline: "By Jane Doe", "Written by", "Author:".
-fn is_by_text(t: &str) -> bool {
-    by_rest(t).is_some()
-}
-
 /// Whether a byline text is the label alone ("By", "Written by", "文："), or the label and
 /// a first name ("By Jane", the surname in a link): the names are then in the elements
 /// after it.
-fn label_alone(t: &str) -> bool {
-    by_rest(t).is_some_and(|r| {
-        r.is_empty()
-            || (t.split_whitespace().count() <= 2
-                && !r
-                    .chars()
-                    .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()))
-    })
+fn label_alone(t: &str, rest: &str) -> bool {
+    rest.is_empty()
+        || (t.split_whitespace().count() <= 2
+            && !rest
+                .chars()
+                .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()))
 }
 
 /// `t` without `prefix` (written in lower case), its letters compared one by one in lower
@@ -1496,13 +1489,13 @@ fn strip_prefix_folded<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
     Some(&t[chars.offset()..])
 }
 
-/// What follows the label of a byline text, when the text opens a byline.
+/// What follows the label of a text that opens a byline ("By Jane Doe", "Written by",
+/// "Author:"); `None` when the text opens none.
 fn by_rest(t: &str) -> Option<&str> {
     // "05/10/2018 - Publicado por: ...": the separator after a date opens the text node.
     let t = t.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•')
     });
-    let l = t.to_lowercase();
     let rest = [
         "by:",
         "by ",
@@ -1587,7 +1580,7 @@ fn by_rest(t: &str) -> Option<&str> {
         }
         // The word alone, the name in the next element ("Door <span>Jane Doe</span>").
         None => matches!(
-            l.as_str(),
+            t.to_lowercase().as_str(),
             "by" | "author"
                 | "authors"
                 | "author(s)"
