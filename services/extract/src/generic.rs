@@ -245,6 +245,20 @@ static UPDATED_BEFORE: std::sync::LazyLock<regex::Regex> =
 /// How far after the headline (in nodes) a date counts as the story's dateline.
 const NEAR_H1: usize = 200;
 
+/// How far after the headline (in nodes) a dateline is the story header's, and how far
+/// before it (a kicker's "News | March 12, 2024" above the headline).
+const HEADER: usize = 60;
+const HEADER_ABOVE: usize = 15;
+
+/// A `<time>` of the page's revision: marked so, or its text says so ("Updated on: November
+/// 19, 2019 / 10:07 AM").
+fn is_revision(t: &crate::metadata::TimeEl) -> bool {
+    t.modified
+        || (!t.published
+            && says_updated(&t.text)
+            && crate::metadata::revision_then_publication(&t.text).len() == 1)
+}
+
 /// A dateline that gives the page's revision, not its publication: it opens with "Updated"
 /// or the word stands right before its first date.
 fn says_updated(t: &str) -> bool {
@@ -979,6 +993,14 @@ pub fn choose_published(
                     .zip(day_of(&t.text))
                     .is_some_and(|(a, b)| (a - b).num_days().abs() >= 2)
         });
+        // "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET": the
+        // publication is the second line, and the attribute may be either's.
+        if let [rev, publ] = crate::metadata::revision_then_publication(&t.text)[..]
+            && says_updated(rev)
+        {
+            c.push(DateCand::visible(publ));
+            return;
+        }
         if !disagree {
             c.extend(t.datetime.iter().map(DateCand::machine));
         }
@@ -991,16 +1013,45 @@ pub fn choose_published(
     {
         time_el(&mut c, t);
     }
-    for t in meta
-        .times
-        .iter()
-        .filter(|t| !t.published && !t.modified && !t.in_boilerplate)
-    {
-        time_el(&mut c, t);
-    }
     // A dateline that says it is the update ("Updated 11:21 pm CST ...") comes last.
     let updated = says_updated;
-    for (t, bp) in &meta.dateline_texts {
+    // The story's header: the dateline nearest the headline, just above it or right under
+    // it, before the `<time>`s elsewhere (related stories' cards, a masthead's clock) and
+    // the other datelines.
+    let mut header_time = None;
+    if let Some(h1) = meta.first_h1 {
+        let header = h1.saturating_sub(HEADER_ABOVE)..=h1 + HEADER;
+        let time = meta
+            .times
+            .iter()
+            .filter(|t| !t.published && !is_revision(t) && !t.in_boilerplate)
+            .map(|t| (t.order, Some(t), t.text.as_str()));
+        let shown = meta
+            .dateline_texts
+            .iter()
+            .chain(&meta.date_texts)
+            .filter(|(t, _, bp)| !bp && !updated(t))
+            .map(|(t, o, _)| (*o, None, t.as_str()));
+        if let Some((_, t, text)) = time
+            .chain(shown)
+            .filter(|(o, _, _)| header.contains(o))
+            .min_by_key(|(o, _, _)| (o.abs_diff(h1), *o < h1))
+        {
+            match t {
+                Some(t) => {
+                    header_time = Some(t.order);
+                    time_el(&mut c, t);
+                }
+                None => c.push(DateCand::visible(text)),
+            }
+        }
+    }
+    for t in meta.times.iter().filter(|t| {
+        !t.published && !is_revision(t) && !t.in_boilerplate && header_time != Some(t.order)
+    }) {
+        time_el(&mut c, t);
+    }
+    for (t, _, bp) in &meta.dateline_texts {
         if !bp && !updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
@@ -1015,12 +1066,7 @@ pub fn choose_published(
             c.push(DateCand::visible(t.as_str()));
         }
     }
-    let shown_updates = meta
-        .dateline_texts
-        .iter()
-        .map(|(t, bp)| (t, *bp))
-        .chain(meta.date_texts.iter().map(|(t, _, bp)| (t, *bp)));
-    for (t, bp) in shown_updates {
+    for (t, _, bp) in meta.dateline_texts.iter().chain(&meta.date_texts) {
         if !bp && updated(t) {
             c.push(DateCand::visible(t.as_str()));
         }
@@ -1041,7 +1087,7 @@ pub fn choose_published(
     // Last: datelines in page furniture (a sidebar's "Published July 8, 2025"), then a
     // date in furniture near the headline (a theme's "post-footer" saying "Dieser Artikel
     // wurde am 14. Dezember 2015 um 14:48 von ...", an `<aside>` with the post's data).
-    for (t, bp) in &meta.dateline_texts {
+    for (t, _, bp) in &meta.dateline_texts {
         if *bp {
             c.push(DateCand::visible(t.as_str()));
         }
@@ -1111,7 +1157,7 @@ pub fn choose_modified(
     if let Some(v) = meta.itemprop("dateModified") {
         c.push(DateCand::machine(v));
     }
-    for t in meta.times.iter().filter(|t| t.modified) {
+    for t in meta.times.iter().filter(|t| is_revision(t)) {
         c.extend(t.datetime.iter().map(DateCand::machine));
     }
     // The offset of the publication time, from the same kinds of tag.
@@ -1135,8 +1181,8 @@ pub fn choose_modified(
         let shown = meta
             .dateline_texts
             .iter()
-            .filter(|(_, bp)| !bp)
-            .map(|(t, _)| t)
+            .filter(|(_, _, bp)| !bp)
+            .map(|(t, _, _)| t)
             .chain(
                 meta.date_texts
                     .iter()
@@ -1257,7 +1303,7 @@ fn shown_before_revision(
     if modified != Some(found) {
         return found;
     }
-    for (text, bp) in &meta.dateline_texts {
+    for (text, _, bp) in &meta.dateline_texts {
         if *bp || updated(text) {
             continue;
         }

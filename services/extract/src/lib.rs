@@ -34,7 +34,7 @@ pub mod text;
 pub mod title;
 
 /// Bumped whenever extraction output changes; storage keeps the newest parse.
-pub const EXTRACTOR_VERSION: u32 = 18;
+pub const EXTRACTOR_VERSION: u32 = 19;
 
 /// Pages larger than this are refused rather than parsed.
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;

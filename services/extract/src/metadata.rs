@@ -18,6 +18,8 @@ pub struct TimeEl {
     pub modified: bool,
     /// Inside an aside, footer, nav, related list or comments.
     pub in_boilerplate: bool,
+    /// Index of the element in document order, to compare with the headline's.
+    pub order: usize,
 }
 
 /// Text found in a byline-like element.
@@ -62,8 +64,9 @@ pub struct Meta {
     pub itemprops: Vec<(String, String)>,
     pub bylines: Vec<Byline>,
     pub og_image: Option<String>,
-    /// Texts of small elements whose class says "date"/"time"/"published" (datelines).
-    pub dateline_texts: Vec<(String, bool)>,
+    /// Texts of small elements whose class says "date"/"time"/"published" (datelines),
+    /// with their document order and boilerplate flag.
+    pub dateline_texts: Vec<(String, usize, bool)>,
     pub element_count: usize,
     /// Short visible texts that are a date, with their document order and boilerplate flag.
     pub date_texts: Vec<(String, usize, bool)>,
@@ -585,6 +588,7 @@ pub fn collect(doc: &Html) -> Meta {
                                 published,
                                 modified: !published,
                                 in_boilerplate: bp,
+                                order,
                             });
                         }
                     }
@@ -605,6 +609,7 @@ pub fn collect(doc: &Html) -> Meta {
                                     || class_id.contains("posted"),
                                 modified: false,
                                 in_boilerplate: bp,
+                                order,
                             });
                         }
                     }
@@ -624,6 +629,7 @@ pub fn collect(doc: &Html) -> Meta {
                                     || class_id.contains("updated")
                                     || class_id.contains("modified"),
                                 in_boilerplate: bp,
+                                order,
                             });
                         }
                     }
@@ -833,7 +839,7 @@ pub fn collect(doc: &Html) -> Meta {
                     let t = collapse_ws(&bounded_text(e, 300));
                     if !t.is_empty() && t.len() < 200 && !in_social_post(node) {
                         for part in revision_then_publication(&t) {
-                            m.dateline_texts.push((part.to_string(), bp));
+                            m.dateline_texts.push((part.to_string(), order, bp));
                         }
                     }
                 }
@@ -1101,8 +1107,9 @@ fn teaser_card(e: scraper::ElementRef<'_>) -> bool {
 
 /// The word that says a date is the publication's, in the languages datelines are read in.
 pub static PUBLISHED_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET" (Barron's).
     regex::Regex::new(&format!(
-        r"(?i)(?:first\s+)?{}",
+        r"(?i)(?:first\s+)?(?:{}|(?-u:\b)original(?-u:\b))",
         crate::dates::PUBLISHED_WORDS
     ))
     .expect("valid regex")
@@ -1112,7 +1119,7 @@ pub static PUBLISHED_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 /// ("Aktualisiert am 08.07.2025 um 10:15 Uhr · Veröffentlicht am 07.07.2025 um 09:05 Uhr"),
 /// as the two lines it shows: each is then read as a dateline of its own. Any other text
 /// is one line.
-fn revision_then_publication(t: &str) -> Vec<&str> {
+pub fn revision_then_publication(t: &str) -> Vec<&str> {
     let Some(u) = crate::dates::UPDATE_WORD.find(t) else {
         return vec![t];
     };
@@ -1168,17 +1175,23 @@ fn in_social_post(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .filter_map(|n| n.value().as_element())
         .any(|e| {
             e.attr("class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                [
-                    "tweet",
-                    "twitter",
-                    "instagram",
-                    "tiktok",
-                    "fb-post",
-                    "bluesky",
-                ]
-                .iter()
-                .any(|w| c.contains(w))
+                // A class of the story's own dateline that names the share button beside it
+                // ("time-twitter") is no post.
+                c.split_ascii_whitespace().any(|c| {
+                    let c = c.to_ascii_lowercase();
+                    [
+                        "tweet",
+                        "twitter",
+                        "instagram",
+                        "tiktok",
+                        "fb-post",
+                        "bluesky",
+                    ]
+                    .iter()
+                    .any(|w| c.contains(w))
+                        && !c.contains("time")
+                        && !c.contains("date")
+                })
             })
         })
 }
@@ -1269,13 +1282,18 @@ fn site_title(e: scraper::ElementRef<'_>, class: Option<&str>) -> bool {
     if class.is_some_and(logo_class) {
         return true;
     }
-    let mut links = e.children().filter_map(scraper::ElementRef::wrap);
-    let (Some(a), None) = (links.next(), links.next()) else {
+    // Its first link goes home and opens its text: the site's name, maybe with a section's
+    // after it ("<h1><div><a href="/">The Wall Street Journal</a><a href="/news/opinion">
+    // Opinion</a></div></h1>").
+    let Some(a) = e
+        .descendants()
+        .skip(1)
+        .take(8)
+        .filter_map(scraper::ElementRef::wrap)
+        .find(|d| d.value().name() == "a")
+    else {
         return false;
     };
-    let only_child = e
-        .children()
-        .all(|c| c.id() == a.id() || c.value().as_text().is_some_and(|t| t.trim().is_empty()));
     let home = a
         .value()
         .attr("rel")
@@ -1287,7 +1305,8 @@ fn site_title(e: scraper::ElementRef<'_>, class: Option<&str>) -> bool {
                     .or_else(|| h.strip_prefix("http://"))
                     .is_some_and(|rest| rest.trim_end_matches('/').find('/').is_none())
         });
-    a.value().name() == "a" && only_child && home
+    let link_text = collapse_ws(&bounded_text(a, 100));
+    home && !link_text.is_empty() && collapse_ws(&bounded_text(e, 300)).starts_with(&link_text)
 }
 
 pub fn bounded_text(e: scraper::ElementRef<'_>, max: usize) -> String {
@@ -1364,7 +1383,14 @@ fn bounded_text_without(
                     }
                     // "<a>Jane Doe</a><span>Political Editor</span>": two elements' words
                     // glued by the markup ("DoePolitical") are two words on the screen.
-                    if t.starts_with(char::is_uppercase) && s.ends_with(char::is_lowercase) {
+                    // So are a number and what an element after it holds: "Nov 20
+                    // 2019<span class="divider"></span>4:29 AM EST" ("20194:29" is no date),
+                    // "Nov. 20, 2019<span>Updated: ...</span>".
+                    let digit = |c: char| c.is_ascii_digit();
+                    if (t.starts_with(char::is_uppercase)
+                        && s.ends_with(|c: char| c.is_lowercase() || digit(c)))
+                        || (t.starts_with(digit) && s.ends_with(digit))
+                    {
                         s.push(' ');
                     }
                     s.push_str(t);

@@ -1062,3 +1062,151 @@ fn digits_of_other_scripts_and_hebrew_months_are_read() {
         );
     }
 }
+
+#[test]
+fn numbers_in_two_elements_are_apart() {
+    // CNBC: the clock after an empty divider span ("20194:29" is no date).
+    let top = "<time>Published Wed, Nov 20 2019<span class=\"divider\"></span>4:29 AM EST</time>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-11-20T04:29:00-05:00")
+    );
+    // Hearst: the day, then the revision in an element of its own ("2019Updated").
+    let top = "<div class=\"timestamp\"><time datetime=\"2019-11-20 06:09:25\">Nov. 20, 2019</time>\
+               <time datetime=\"2019-11-20 06:35:46\">Updated: Nov. 20, 2019 1:35 a.m.</time></div>";
+    assert_eq!(
+        times("", top),
+        (
+            some("2019-11-20T06:09:25+00:00"),
+            some("2019-11-20T06:35:46+00:00")
+        )
+    );
+}
+
+#[test]
+fn a_dateline_class_that_names_the_share_button_is_no_social_post() {
+    // 9to5Mac's `time-twitter`: the story's own dateline beside its Twitter handle.
+    let top = "<p class=\"byline\">Trevor Daugherty</p><p class=\"time-twitter\">- Nov. 18th 2019 \
+               8:54 am PT</p>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-11-18T08:54:00-08:00")
+    );
+    // An embedded tweet's own time still is not the story's.
+    let top = "<p>Nov. 18, 2019 8:54 am PT</p><blockquote class=\"twitter-tweet\"><p>Big vote \
+               today</p><a href=\"https://twitter.com/x/status/1\"><time class=\"tweet-time\" \
+               datetime=\"2019-11-17T10:00:00Z\">Nov 17, 2019</time></a></blockquote>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-11-18T08:54:00-08:00")
+    );
+}
+
+/// A story page whose dateline under the headline is plain text, with `before` above the
+/// headline and related stories' cards (each with a `<time>`) after the story.
+fn page_with_cards(before: &str, dateline: &str) -> String {
+    let card = |day: u32| {
+        format!(
+            "<li><h5><a href=\"/story-{day}\">Another story about the council budget</a></h5>\
+             <span>Jane Roe</span><time datetime=\"2019-11-{day}T00:00:32-05:00\">Nov {day}, \
+             2019</time><p>What the council said about the budget in another week.</p></li>"
+        )
+    };
+    format!(
+        "<html><head><title>Council extends program</title></head><body>{before}<main>\
+         <h1>Council extends program</h1><div class=\"meta\"><span>by Madeline Fry</span> | \
+         <span>{dateline}</span></div><div class=\"body\"><p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p></div><ul>{}{}{}</ul></main></body></html>",
+        card(20),
+        card(19),
+        card(17)
+    )
+}
+
+#[test]
+fn the_dateline_under_the_headline_beats_times_elsewhere_on_the_page() {
+    // The Washington Examiner: `<time>`s only in the related stories' cards.
+    let html = page_with_cards("", "November 18, 2019 12:01 PM");
+    assert_eq!(
+        published_of(&html, "https://news.example/council").as_deref(),
+        Some("2019-11-18T12:01:00-05:00")
+    );
+    // RT: the masthead's clock above, far from the headline.
+    let masthead = format!(
+        "<header><div class=\"header__date\"><span class=\"date\">12:03 GMT, Nov 20, 2019\
+         </span></div><ul>{}</ul></header>",
+        "<li><a href=\"/a\">Section</a></li>".repeat(30)
+    );
+    let html = page_with_cards(&masthead, "20 Nov, 2019 05:47 GMT");
+    assert_eq!(
+        published_of(&html, "https://news.example/council").as_deref(),
+        Some("2019-11-20T05:47:00+00:00")
+    );
+    // A date just above the headline is the story's too, before a date in its text.
+    let html = format!(
+        "<html><head><title>Biggest tech events</title></head><body><main><div \
+         class=\"date-article\">OCTOBER 13, 2025</div><h1>Biggest tech events</h1><p>{PARA}</p>\
+         <ul><li><b>Dates</b>: 16-19 March 2026</li></ul><p>{PARA}</p><p>{PARA}</p></main>\
+         </body></html>"
+    );
+    assert_eq!(
+        published_of(&html, "https://news.example/events").as_deref(),
+        Some("2025-10-13")
+    );
+}
+
+#[test]
+fn a_time_whose_text_says_updated_is_the_revision() {
+    // CBS News: the `<time>` under the headline is the update; the first publication is
+    // shown further down.
+    let top = "<p><time datetime=\"2019-11-19T10:07:00-0500\">Updated on: November 19, 2019 / \
+               10:07 AM</time></p><p>First published on November 19, 2019 / 8:16 AM</p>";
+    let a = article(&page("", top), "https://news.example.com/council");
+    assert_eq!(
+        (
+            a.published_at.map(|p| p.to_string()),
+            a.modified_at.map(|p| p.to_string())
+        ),
+        (
+            some("2019-11-19T08:16:00-05:00"),
+            some("2019-11-19T10:07:00-05:00")
+        )
+    );
+    // Advance Local: "Updated ...; Posted ..." as two `<time>`s.
+    let top = "<div class=\"dateline\"><time datetime=\"2019-11-19T14:41:32.524Z\">Updated Nov \
+               19, 9:41 AM;</time><time datetime=\"2019-11-19T01:19:34.819Z\">Posted Nov 18, \
+               8:19 PM</time></div>";
+    assert_eq!(
+        times("", top),
+        (
+            some("2019-11-19T01:19:34+00:00"),
+            some("2019-11-19T14:41:32+00:00")
+        )
+    );
+    // Barron's: the revision, then the original in one `<time>`.
+    let top = "<time>Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</time>";
+    assert_eq!(
+        published("", top, "https://news.example/council").as_deref(),
+        Some("2019-11-19T08:02:00-05:00")
+    );
+}
+
+#[test]
+fn a_sections_masthead_in_an_h1_is_not_the_headline() {
+    // The Wall Street Journal: "<h1>" of the site's name linked home and the section, with
+    // the edition's date under it; the story's headline and dateline come after.
+    let html = format!(
+        "<html><head><title>Is Football Violence a Crime?</title></head><body><header><h1>\
+         <div class=\"style--section-logo-wrapper\"><a href=\"https://news.example/\">The Daily \
+         Ledger</a><a href=\"https://news.example/news/opinion\">Opinion</a></div></h1>\
+         <div class=\"date\">November 20, 2019</div></header><article><h1>Is Football Violence \
+         a Crime?</h1><div class=\"byline\">By Randy Maniloff</div><time>Nov. 18, 2019 7:04 pm \
+         ET</time><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(&html, "https://news.example/articles/football-violence");
+    assert_eq!(a.title.as_deref(), Some("Is Football Violence a Crime?"));
+    assert_eq!(
+        a.published_at.map(|p| p.to_string()).as_deref(),
+        Some("2019-11-18T19:04:00-05:00")
+    );
+}
