@@ -736,7 +736,19 @@ pub fn collect(doc: &Html) -> Meta {
                         "/team/",
                         "/by/",
                         "/journalist/",
+                        "/journalists/",
                         "/reporter/",
+                        "/reporters/",
+                        "/columnist/",
+                        "/columnists/",
+                        "/byline/",
+                        "/bylines/",
+                        "/autor/",
+                        "/autores/",
+                        "/auteur/",
+                        "/auteurs/",
+                        "/autore/",
+                        "/autori/",
                     ]
                     .iter()
                     .any(|p| h.contains(p))
@@ -795,6 +807,17 @@ pub fn collect(doc: &Html) -> Meta {
                         let mut t = collapse_ws(&bounded_text(e, 400));
                         // Not the byline's category ("<span class=byline__category>").
                         let small = t.len() < 300;
+                        // The outlet beside the names goes when there are names: alone, it
+                        // is the byline ("Detroit News wire services").
+                        let named = small
+                            && e.descendants()
+                                .filter_map(scraper::ElementRef::wrap)
+                                .any(|d| {
+                                    d.value().attr("class").is_some_and(|c| {
+                                        (c.contains("author") || c.contains("name"))
+                                            && !outlet_part(c)
+                                    }) && d.text().any(|x| !x.trim().is_empty())
+                                });
                         for part in e
                             .descendants()
                             .filter_map(scraper::ElementRef::wrap)
@@ -805,7 +828,8 @@ pub fn collect(doc: &Html) -> Meta {
                                     && (c.contains("categor")
                                         || c.contains("topic")
                                         || c.contains("tags")))
-                                    || job_part(c))
+                                    || job_part(c)
+                                    || (named && outlet_part(c)))
                             {
                                 let pt = collapse_ws(&bounded_text(part, 200));
                                 if !pt.is_empty() {
@@ -995,6 +1019,18 @@ fn job_part(class: &str) -> bool {
                 )
             })
         })
+    })
+}
+
+/// The outlet beside the names in a byline (Gannett's `<span class="publication">USA
+/// TODAY</span>` after `<span class="author">`): the writers' paper, not a name.
+fn outlet_part(class: &str) -> bool {
+    class.split_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        matches!(
+            t.rsplit(['-', '_']).next().unwrap_or_default(),
+            "publication" | "affiliation" | "outlet" | "organization" | "organisation"
+        )
     })
 }
 
@@ -1223,6 +1259,8 @@ fn in_teaser(text: ego_tree::NodeRef<'_, Node>) -> bool {
                     .and_then(|e| e.attr("href"))
                     .is_some_and(|h| h.contains('#'))
                 && !n.descendants().any(|d| d.id() == text.id())
+                // "By <a>Rachael Link, MS, RD</a>": the link after the label is the name.
+                && !text.next_siblings().any(|s| s.id() == n.id())
             {
                 let words: usize = n
                     .descendants()

@@ -1075,3 +1075,69 @@ fn bloggers_posted_by_in_the_post_footer_is_the_byline() {
         ["Ned Deily"]
     );
 }
+
+#[test]
+fn the_outlet_beside_the_names_in_a_byline_is_not_a_name() {
+    // Gannett: `<span class="author">` then `<span class="publication">`.
+    let byline = |names: &str, outlet: &str| {
+        page(
+            r#"<meta property="og:site_name" content="usatoday">"#,
+            "",
+            &format!(
+                "<div class=\"byline-section\"><div class=\"attribution\"><span class=\"author\">\
+                 {names}</span> <span class=\"publication\">{outlet}</span></div><div \
+                 class=\"publish-date\">Published 7:07 PM EST Nov 19, 2019</div></div>"
+            ),
+        )
+    };
+    let html = byline("Kevin Johnson and Kevin McCoy", "USA TODAY");
+    assert_eq!(
+        authors(&html, "https://news.example/story/x"),
+        ["Kevin Johnson", "Kevin McCoy"]
+    );
+    // No one named: the outlet's desk is the byline.
+    let html = byline("", "Detroit News wire services");
+    assert_eq!(
+        authors(&html, "https://news.example/story/x"),
+        ["Detroit News wire services"]
+    );
+}
+
+#[test]
+fn a_name_linked_after_the_label_with_credentials_is_the_byline() {
+    // Healthline: "Written by <a>Rachael Link, MS, RD</a> on November 14, 2019" (three
+    // words in the link, as a related story's headline has).
+    let html = page(
+        "",
+        "",
+        "<section><div><div><img src=\"a.png\"></div></div><div>Written by <a \
+         href=\"/nutrition-team\">Rachael Link, MS, RD</a> on November 14, 2019</div></section>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/nutrition/x"),
+        ["Rachael Link"]
+    );
+    // A related story's card still is not the story's byline.
+    let html = page(
+        "",
+        "",
+        "<p>Filed Monday</p><ul><li><div><a href=\"/other-story\">Mayor resigns after \
+         scandal</a> By John Roe</div></li></ul>",
+    );
+    assert!(authors(&html, "https://news.example/x").is_empty());
+}
+
+#[test]
+fn a_link_to_a_byline_page_names_the_author() {
+    let html = page(
+        "",
+        "",
+        "<div><span class=\"place\">New Delhi</span>, <a \
+         href=\"https://news.example/byline/news-nation-bureau\"><span>News Nation Bureau</span>\
+         </a> | Updated : 19 November 2019, 09:01 AM</div>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/fact-check/x"),
+        ["News Nation Bureau"]
+    );
+}
