@@ -315,8 +315,18 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             let joined = SEPARATORS.iter().any(|sep| {
                 t.strip_prefix(&format!("{h}{sep}"))
                     .or_else(|| t.strip_suffix(&format!("{sep}{h}")))
-                    // Words, not tokens: "Bradley M. Kuhn ( Brad ) ( bkuhn )" is five.
-                    .is_some_and(|rest| words(rest).len() >= (2 * n).max(4))
+                    // Words, not tokens: "Bradley M. Kuhn ( Brad ) ( bkuhn )" is five. Not
+                    // a list of the site's parts ("Classificação NASCAR | Autoracing | F1 |
+                    // Indy"): the `<h1>` is the headline before the site's name.
+                    .is_some_and(|rest| {
+                        words(rest).len() >= (2 * n).max(4)
+                            && !SEPARATORS.iter().any(|s| rest.contains(s))
+                    })
+                    // "September 2018 open thread - The GiveWell Blog" with both parts an
+                    // `<h1>`: the blog's name is the one after the headline.
+                    || t.strip_suffix(&format!("{sep}{h}")).is_some_and(|rest| {
+                        c.h1s.iter().any(|o| norm(&clean(o)) == norm(rest))
+                    })
             });
             if joined {
                 site_names.push(h);
@@ -516,6 +526,16 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
                 | "new page"
         )
     };
+    // Nor is the name the host spells ("Quanta Magazine" on quantamagazine.org) when an
+    // `<h1>` of a few words says more.
+    if let Some(t) = tag_clean.as_deref()
+        && site_like(t, &[], c.host)
+        && let Some(h) = h1s
+            .iter()
+            .find(|h| (3..=40).contains(&h.split_whitespace().count()))
+    {
+        return Some(h.clone());
+    }
     if let Some(t) =
         tag_clean.filter(|t| !t.is_empty() && ((!domain(t) && !placeholder(t)) || c.h1s.is_empty()))
     {

@@ -274,3 +274,58 @@ fn a_microdata_headline_in_the_head_is_a_title() {
     let a = article(&html, "https://news.example/council");
     assert_eq!(a.title.as_deref(), Some("Council extends program"));
 }
+
+/// A page with nothing but a `<title>` and the markup to say what its headline is.
+fn bare(title: &str, body: &str) -> String {
+    format!(
+        "<html><head><title>{title}</title></head><body>{body}<p>{PARA}</p><p>{PARA}</p>\
+         <p>{PARA}</p></body></html>"
+    )
+}
+
+#[test]
+fn the_title_tags_parts_that_are_both_h1s_give_the_blogs_name_after_the_headline() {
+    // GiveWell: the blog's name in an `<h1 class="title">`, then the post's.
+    let html = bare(
+        "September 2018 open thread - The GiveWell Blog",
+        "<h1 class=\"title\">The GiveWell Blog</h1><h1 class=\"entry-title\">September 2018 open \
+         thread</h1>",
+    );
+    let a = article(
+        &html,
+        "https://blog.example.org/2018/09/10/september-2018-open-thread/",
+    );
+    assert_eq!(a.title.as_deref(), Some("September 2018 open thread"));
+}
+
+#[test]
+fn a_title_tag_that_is_only_the_sites_name_gives_way_to_the_headline() {
+    // Quanta Magazine's `<title>`, and a second `<h1>` of a widget's label.
+    let html = bare(
+        "Quanta Magazine",
+        "<h1>Cells That Taste Danger Set Off Immune Responses</h1><div><h1>Next article</h1>\
+         <h2>Neutrinos lead to a discovery in math</h2></div>",
+    );
+    let a = article(&html, "https://www.quantamagazine.org/tuft-cells-20191115/");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cells That Taste Danger Set Off Immune Responses")
+    );
+}
+
+#[test]
+fn a_headline_before_a_list_of_the_sites_parts_is_the_headline() {
+    // "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar" with sidebar
+    // `<h1>`s further down.
+    let html = bare(
+        "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar",
+        "<h1 itemprop=\"name\">Classificação NASCAR</h1><p>Nesta sexta-feira, os pilotos \
+         definiram o grid.</p><aside class=\"sidebar\"><h1>» Coluna de Adauto Silva</h1>\
+         <h1>» Publicidade</h1></aside>",
+    );
+    let a = article(
+        &html,
+        "http://www.autoracing.example.br/classificacao-nascar/",
+    );
+    assert_eq!(a.title.as_deref(), Some("Classificação NASCAR"));
+}
