@@ -1019,6 +1019,7 @@ pub fn choose_published(
     // it, before the `<time>`s elsewhere (related stories' cards, a masthead's clock) and
     // the other datelines.
     let mut header_time = None;
+    let mut header_text = None;
     if let Some(h1) = meta.first_h1 {
         let header = h1.saturating_sub(HEADER_ABOVE)..=h1 + HEADER;
         let time = meta
@@ -1034,9 +1035,14 @@ pub fn choose_published(
             .map(|(t, o, _)| (*o, None, t.as_str()));
         if let Some((_, t, text)) = time
             .chain(shown)
-            .filter(|(o, _, _)| header.contains(o))
+            .filter(|(o, t, text)| {
+                header.contains(o)
+                    && (t.is_some_and(|t| t.datetime.is_some())
+                        || dates::parse(text, ctx, None).is_some())
+            })
             .min_by_key(|(o, _, _)| (o.abs_diff(h1), *o < h1))
         {
+            header_text = Some(text);
             match t {
                 Some(t) => {
                     header_time = Some(t.order);
@@ -1103,7 +1109,8 @@ pub fn choose_published(
     let found = choose_date(&c, ctx, zones)
         .map(|f| shown_before_revision(f, meta, ctx, modified, &updated))
         .map(|f| first_before_ld_revision(f, st, &c, ctx))
-        .map(|f| before_modified(f, modified, &c, ctx));
+        .map(|f| before_modified(f, modified, &c, ctx))
+        .map(|f| shown_original(f, header_text, &c, st, ctx, zones));
     // The address readers were given, else the one the page names as its own.
     let url_day = dates::from_url(page.path()).or_else(|| {
         meta.canonical
@@ -1331,6 +1338,69 @@ fn earlier_than_update<'a>(
         _ => return None,
     };
     (v < t && t - v <= chrono::Duration::hours(36)).then_some((v, &text[i..]))
+}
+
+/// The metadata's publication is a revision's stamp (JSON-LD's datePublished on or after
+/// its dateModified, or after its dateCreated), or the dateline under the headline says it
+/// is the publication ("Published Apr 26, 2023 Updated Aug 21, 2025"), and that dateline
+/// shows a day two or more days earlier: the day readers see is the first publication, with its time from
+/// another witness of that day.
+fn shown_original(
+    found: PubTime,
+    header: Option<&str>,
+    cands: &[DateCand],
+    st: &Structured<'_>,
+    ctx: &DateCtx,
+    zones: &ZoneHints<'_>,
+) -> PubTime {
+    let Some(header) = header else {
+        return found;
+    };
+    let Some(shown) = dates::parse(header, ctx, None).map(|p| p.day()) else {
+        return found;
+    };
+    // A dateline, not a sentence that names a day ("As of July 31, 2025, the FDA has
+    // received:"): a few words beside the date at most, a name or a label.
+    let Some((_, (s, e))) = dates::find_day_in(header, ctx.day_first) else {
+        return found;
+    };
+    let words = header[..s]
+        .split_whitespace()
+        .chain(header[e..].split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            !w.is_empty()
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+                && !w.eq_ignore_ascii_case("by")
+                && !crate::metadata::PUBLISHED_WORD.is_match(w)
+        })
+        .count();
+    if words > 3 {
+        return found;
+    }
+    // Two days or more: a day apart may be the same moment in another zone.
+    let day = found.day();
+    if !(2..=3650).contains(&(day - shown).num_days()) {
+        return found;
+    }
+    let ld = |k: &str| {
+        ld_str(st.art, k)
+            .and_then(|s| dates::parse(&s, ctx, None))
+            .map(|p| p.day())
+    };
+    let stamp = ld("datePublished").is_some_and(|p| {
+        p == day
+            && (ld("dateModified").is_some_and(|m| p >= m)
+                || ld("dateCreated").is_some_and(|c| c < p))
+    });
+    if !stamp && !crate::metadata::PUBLISHED_WORD.is_match(header) {
+        return found;
+    }
+    let mut first = vec![DateCand::visible(header)];
+    first.extend(cands.iter().cloned());
+    choose_date(&first, ctx, zones)
+        .filter(|p| p.day() == shown)
+        .unwrap_or(found)
 }
 
 /// A publication time after the page's own modification time is a re-publishing stamp (Al

@@ -1210,3 +1210,44 @@ fn a_sections_masthead_in_an_h1_is_not_the_headline() {
         Some("2019-11-18T19:04:00-05:00")
     );
 }
+
+#[test]
+fn a_json_ld_republishing_stamp_yields_to_the_day_shown_under_the_headline() {
+    let ld = |published: &str, modified: &str| {
+        format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"BlogPosting","headline":"Council extends program","datePublished":"{published}","dateModified":"{modified}"}}</script>"#
+        )
+    };
+    // datePublished on its dateModified, months after the day readers see.
+    let top = "<p class=\"byline\">Shauna Mitchell</p><p>August 25, 2024</p>";
+    assert_eq!(
+        published(
+            &ld("2025-06-24", "2025-06-24"),
+            top,
+            "https://news.example/council"
+        )
+        .as_deref(),
+        Some("2024-08-25")
+    );
+    // A datePublished before its revision is the publication, whatever day a line shows.
+    assert_eq!(
+        published(
+            &ld("2025-06-24", "2025-07-01"),
+            top,
+            "https://news.example/council"
+        )
+        .as_deref(),
+        Some("2025-06-24")
+    );
+    // A sentence that names a day is no dateline.
+    let top = "<p>As of July 31, 2025, the agency has received:</p>";
+    assert_eq!(
+        published(
+            &ld("2025-09-25", "2025-09-25"),
+            top,
+            "https://news.example/council"
+        )
+        .as_deref(),
+        Some("2025-09-25")
+    );
+}
