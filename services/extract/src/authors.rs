@@ -13,6 +13,12 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S+@\S+\.[A-Za-z0-9]+").expect("valid regex"));
+/// A telephone number after the name and address ("meganr@spokesman.com(509) 459-5382",
+/// "+44 20 7946 0958").
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?[0-9]{3}\)[\s.-]?[0-9]{3}[\s.-][0-9]{4}|\+[0-9]{1,3}(?:[\s.-]?[0-9]{2,4}){2,4}")
+        .expect("valid regex")
+});
 static URLISH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)\S+").expect("valid regex"));
 static HANDLE: LazyLock<Regex> =
@@ -281,6 +287,11 @@ const ROLE_OPENERS: &[&str] = &[
     "local",
     "investigative",
     "data",
+    // "Craig Hull Verified expert", "Jane Doe Registered Dietitian".
+    "verified",
+    "certified",
+    "licensed",
+    "registered",
 ];
 
 /// "Liza Burke Marketing Director" -> "Liza Burke": the name before a job title that
@@ -295,6 +306,19 @@ fn name_before_role(part: &str) -> Option<String> {
         return None;
     }
     let mut name = &words[..k];
+    // "Matt Eland AI Specialist": an acronym of the job between the name and the role.
+    let title_case = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+    };
+    let named = name.iter().take_while(|w| title_case(w)).count();
+    if named >= 2
+        && name[named..]
+            .iter()
+            .all(|w| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        name = &name[..named];
+    }
     // "Nicole Burke As founder of ...": the sentence's first word is not the name's last.
     if let Some((last, rest)) = name.split_last()
         && rest.len() >= 2
@@ -305,10 +329,6 @@ fn name_before_role(part: &str) -> Option<String> {
     {
         name = rest;
     }
-    let title_case = |w: &&str| {
-        let mut c = w.chars();
-        c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
-    };
     name.iter().all(title_case).then(|| name.join(" "))
 }
 
@@ -505,8 +525,10 @@ fn bare_initials(s: &str) -> bool {
 
 /// Emoji, pictographs and the joiners and selectors that build them.
 fn pictograph(c: char) -> bool {
+    // Also the private use area, where icon fonts draw their glyphs ("\u{e08a} Joaquin
+    // Fernandez").
     matches!(c as u32,
-        0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+        0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D | 0xE000..=0xF8FF)
 }
 
 /// Clean one name: trim punctuation and prefixes. `None` if it is not a name.
@@ -579,6 +601,28 @@ pub fn clean_name(s: &str) -> Option<String> {
     })
     .unwrap_or(s);
     let mut words: Vec<&str> = s.split_whitespace().collect();
+    // "Steve Kamb Steve Kamb": the name under the avatar and beside it, read as one text.
+    if words.len() >= 4 && words.len() % 2 == 0 {
+        let (a, b) = words.split_at(words.len() / 2);
+        if a == b {
+            words.truncate(a.len());
+        }
+    }
+    // "Craig Hull Verified": the profile's badge.
+    if words.len() >= 3 && words.last().is_some_and(|w| *w == "Verified") {
+        words.pop();
+    }
+    // "Jeff Cobb.": the sentence's stop, not an initial's or "Jr."'s.
+    if words.len() >= 2
+        && let Some(last) = words.last_mut()
+        && let Some(w) = last.strip_suffix('.')
+        && w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && !matches!(w, "Esq" | "Jun" | "Sen")
+    {
+        *last = w;
+    }
     // "Cara Dumaplin RN": a credential after a full name.
     if words.len() >= 3
         && let Some(last) = words.last()
@@ -752,6 +796,9 @@ fn split_authors_with(raw: &str, lenient: bool) -> Vec<String> {
     let lenient = lenient && s.split_whitespace().count() <= 3;
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = URLISH.replace_all(&s, " ").into_owned();
+    if s.contains(|c: char| c.is_ascii_digit()) {
+        s = PHONE.replace_all(&s, " ").into_owned();
+    }
     s = without_dateline_place(&s);
     s = strip_dates(&s);
     s = GLUED_BY.replace(&s, "$1 $2").into_owned();
@@ -1084,6 +1131,22 @@ mod tests {
             ["Patricio Candia"]
         );
         assert_eq!(s("Jane Doe | July 8, 2025"), ["Jane Doe"]);
+        // The address and telephone number of a staff byline (The Spokesman-Review).
+        assert_eq!(
+            s("By Megan Rowe meganr@spokesman.com(509) 459-5382"),
+            ["Megan Rowe"]
+        );
+        assert_eq!(s("Jane Doe, +44 20 7946 0958"), ["Jane Doe"]);
+        // An acronym of the job between the name and the role, a profile's badge, the
+        // name read twice, an icon font's glyph, a sentence's stop.
+        assert_eq!(s("Matt Eland AI Specialist"), ["Matt Eland"]);
+        assert_eq!(s("Craig Hull Verified"), ["Craig Hull"]);
+        assert_eq!(s("By Craig Hull Verified expert"), ["Craig Hull"]);
+        assert_eq!(s("Steve Kamb Steve Kamb"), ["Steve Kamb"]);
+        assert_eq!(s("\u{e08a} Joaquin Fernandez"), ["Joaquin Fernandez"]);
+        assert_eq!(s("By Jeff Cobb."), ["Jeff Cobb"]);
+        assert_eq!(s("Martin Luther King Jr."), ["Martin Luther King Jr."]);
+        assert_eq!(s("John Q. Public"), ["John Q. Public"]);
         // Who added reporting is credited at the story's end, not as its author.
         assert_eq!(
             s("By Jane Doe with additional reporting by John Roe"),
