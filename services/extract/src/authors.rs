@@ -602,7 +602,7 @@ pub fn clean_name(s: &str) -> Option<String> {
     .unwrap_or(s);
     let mut words: Vec<&str> = s.split_whitespace().collect();
     // "Steve Kamb Steve Kamb": the name under the avatar and beside it, read as one text.
-    if words.len() >= 4 && words.len() % 2 == 0 {
+    if words.len() >= 4 && words.len().is_multiple_of(2) {
         let (a, b) = words.split_at(words.len() / 2);
         if a == b {
             words.truncate(a.len());
