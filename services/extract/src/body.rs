@@ -593,7 +593,12 @@ static BOILER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             average\s+rating\s+[0-9.]+\s*/\s*[0-9]+|no\s+votes\s+so\s+far|we\s+are\s+sorry\s+that\s+this\s+(?:post|article)\s+was\s+not\s+useful|
             let\s+us\s+improve\s+this\s+(?:post|article)|tell\s+us\s+how\s+we\s+can\s+improve\s+this|
             (?:was|is)\s+this\s+(?:article|post|page|information)\s+(?:helpful|useful)\s*\??$|rate\s+this\s+(?:article|post|recipe)\s*:?$|
-            price\s+comparison\s+from\s
+            price\s+comparison\s+from\s|
+            # A gallery's controls (Image 1 of 8, Caption, Close; not 5/5, a review's score) and
+            # a comment's score and age (Rating: 36 Votes, 2 days ago at 07:52 am).
+            (?:image|photo|picture|slide)\s+[0-9]+\s+(?:of|/)[\s/]*[0-9]*$|(?:caption|close|expand)$|
+            rating:\s*[0-9]+\s+votes?$|
+            [0-9]+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+[0-9]{1,2}:[0-9]{2}\s*(?:[ap]\.?m\.?)?)?$
         )",
     )
     .expect("valid regex")
@@ -611,6 +616,15 @@ static PROMO_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\((?:additional\s+)?(?:reporting|editing|writing)\s+by\s|additional\s+reporting\s+by\s|reporting\s+by\s[^.]*?(?:;|editing\s+by\s)|[^.!?]+/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+via\s+getty\s+images)?\s*$|(?:【纠错】\s*)?[【(（]?\s*(?:责任编辑|責任編輯)\s*[:：]|(?:write\s+to|contact|email|reach)\s+[^.@]+?\s+at\s+[^\s@]+@[^\s@]+\.[a-z]+\s*\.?$)",
+    )
+    .expect("valid regex")
+});
+
+/// A photo's caption that ends with its credit ("... in Littleton, Colo. (AP Photo/David
+/// Zalubowski)", "(Photo: Jane Doe)", "(Reuters/Jane Doe)", "(NASA via AP, File)").
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\((?:(?:ap|afp|epa|reuters|getty\s+images|xinhua|bloomberg|shutterstock|dpa|anp|ansa)(?:\s+(?:photo|images))?(?:\s*/[^()]+)?|(?:photo|image|picture)s?(?:\s+by|\s*:|\s+credit\s*:)[^()]+|[^()]*(?-u:\b)via\s+(?:ap|afp|reuters|getty\s+images)(?:,\s*file)?)\)\s*$",
     )
     .expect("valid regex")
 });
@@ -678,6 +692,9 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
     if n < 300 && CONTRIBUTED.is_match(t) {
         return true;
     }
+    if n < 400 && t.ends_with(')') && CAPTION_CREDIT.is_match(t) {
+        return true;
+    }
     if n < 400 && PROMO_TEXT.is_match(t) {
         return true;
     }
@@ -689,14 +706,63 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
         return true;
     }
     // A dateline on its own ("Updated 11:21 pm CST, Tuesday, November 19, 2019"), not a
-    // sentence with a date in it.
-    if n < 100
-        && let Some(m) = DATELINE_ONLY.find(t)
-        && crate::dates::find_day(&t[m.end()..]).is_some()
+    // sentence with a date in it; or under the byline it closes ("The Associated Press" /
+    // "Published Monday, November 18, 2019 8:22AM EST").
+    if n < 160 && {
+        let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        lines.len() <= 3
+            && lines.iter().any(|l| dateline_only(l))
+            && lines.iter().all(|l| {
+                dateline_only(l)
+                    || (l.split_whitespace().count() <= 5 && !l.contains(['.', '!', '?']))
+            })
+    } {
+        return true;
+    }
+    // A linked headline in capitals between paragraphs: a related story ("LAUREN ALAINA
+    // SAYS 'DWTS' HAS HELPED HER").
+    if b.link_len * 10 >= n * 9
+        && n < 200
+        && !matches!(b.kind, Kind::Heading(_))
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 12
+        && !t.chars().any(char::is_lowercase)
+    {
+        return true;
+    }
+    // A WordPress shortcode the theme left unrendered ("[button link=...]Send us[/button]").
+    if t.starts_with('[') && t.ends_with(']') && t.contains("[/") {
+        return true;
+    }
+    // All links and short: a menu item or "read more" link.
+    if b.link_len * 10 >= n * 9
+        && n < 80
+        && (matches!(b.kind, Kind::Div | Kind::Other) || (b.kind == Kind::Li && !introduced))
+    {
+        return true;
+    }
+    false
+}
+
+/// A line that is only a dateline: the label, then a day or a time and nothing else.
+fn dateline_only(t: &str) -> bool {
+    if t.len() >= 100 {
+        return false;
+    }
+    let Some(m) = DATELINE_ONLY.find(t) else {
+        return false;
+    };
+    // "Updated at 1:23 p.m.": a time alone says it as well as a day.
+    (crate::dates::find_day(&t[m.end()..]).is_some()
+        || crate::dates::find_time(&t[m.end()..]).is_some())
         && crate::authors::strip_dates(&t[m.end()..])
             .split(|c: char| !c.is_alphanumeric())
             .all(|w| {
-                // What is left of a time: "11", "21", "pm", "CST".
+                // What is left of a time: "11", "21", "pm", "CST", "22AM".
+                let w = w
+                    .strip_suffix(['m', 'M'])
+                    .and_then(|w| w.strip_suffix(['a', 'A', 'p', 'P']))
+                    .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                    .unwrap_or(w);
                 w.is_empty()
                     || w.chars().all(|c| c.is_ascii_digit())
                     || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
@@ -728,31 +794,6 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
                             | "sunday"
                     )
             })
-    {
-        return true;
-    }
-    // A linked headline in capitals between paragraphs: a related story ("LAUREN ALAINA
-    // SAYS 'DWTS' HAS HELPED HER").
-    if b.link_len * 10 >= n * 9
-        && n < 200
-        && !matches!(b.kind, Kind::Heading(_))
-        && t.chars().filter(|c| c.is_alphabetic()).count() >= 12
-        && !t.chars().any(char::is_lowercase)
-    {
-        return true;
-    }
-    // A WordPress shortcode the theme left unrendered ("[button link=...]Send us[/button]").
-    if t.starts_with('[') && t.ends_with(']') && t.contains("[/") {
-        return true;
-    }
-    // All links and short: a menu item or "read more" link.
-    if b.link_len * 10 >= n * 9
-        && n < 80
-        && (matches!(b.kind, Kind::Div | Kind::Other) || (b.kind == Kind::Li && !introduced))
-    {
-        return true;
-    }
-    false
 }
 
 /// Text with nothing to read: invisible characters (Webflow's `<p>‍</p>` spacers hold a
@@ -2008,6 +2049,39 @@ mod tests {
         assert!(!body.contains("LAUREN ALAINA"), "{body}");
         // A heading in capitals that links to its own anchor is the article's.
         assert!(body.contains("THE EARLY TRADE"), "{body}");
+    }
+
+    #[test]
+    fn furniture_a_page_without_telling_classes_still_shows() {
+        // Class names hashed by a CSS-in-JS build say nothing: the texts must.
+        let html = format!(
+            "<html><body><div class=\"c1a2b3\"><div class=\"c4d5e6\"><p>In this Sunday, Nov. 10, \
+             2019, photograph, a row of unsold vehicles sits at a dealership in Littleton, Colo. \
+             (AP Photo/David Zalubowski)</p><p>A space walk during construction of the station. \
+             (NASA via AP, File)</p><p>Image 1 of 8</p><p>Caption</p><p>Close</p>\
+             <p>The Associated Press<br>Published Monday, November 18, 2019 8:22AM EST</p>\
+             <p>{PARA}</p><p>Updated at 1:23 p.m.</p><p>{PARA}</p><p>{PARA}</p><p>Rating: 36 \
+             Votes</p><p>2 days ago at 07:52 am</p><p>Scores: 5/5</p></div></div></body></html>"
+        );
+        let body = body_of(&html);
+        assert!(body.starts_with("The council voted"), "{body}");
+        assert_gone(
+            &body,
+            &[
+                "Zalubowski",
+                "NASA via AP",
+                "Image 1",
+                "Caption",
+                "Close",
+                "Associated Press",
+                "8:22AM",
+                "1:23 p.m.",
+                "Votes",
+                "days ago",
+            ],
+        );
+        // A review's score is the story's.
+        assert!(body.contains("5/5"), "{body}");
     }
 
     #[test]
