@@ -228,6 +228,11 @@ pub fn collect(doc: &Html) -> Meta {
     let mut recent: Vec<String> = Vec::new();
     let mut order = 0usize;
     let mut no_h1_byline: Option<Byline> = None;
+    // The short texts right under the first headline, until a dateline or a paragraph:
+    // names there without a label, then the dateline, are the byline ("<h1>...</h1>
+    // <span>Tom Davies</span> <span>Associated Press</span> Published 11:34 PM EST Nov 19").
+    let mut under_h1: Option<Vec<(String, usize)>> = None;
+    let mut first_h1_node: Option<ego_tree::NodeId> = None;
     // RDFa properties read from elements other than `<meta>`, bounded.
     let mut rdfa_count = 0usize;
     let mut hints: rustc_hash::FxHashMap<String, (bool, bool, u8, bool)> =
@@ -344,6 +349,43 @@ pub fn collect(doc: &Html) -> Meta {
                             } else {
                                 no_h1_byline = Some(b);
                             }
+                        }
+                    }
+                    if let Some(texts) = under_h1.as_mut()
+                        && !tt.is_empty()
+                    {
+                        let near = m.first_h1.is_some_and(|h| order <= h + 12);
+                        if !near || tt.len() > 80 || bp_here || texts.len() >= 3 {
+                            under_h1 = None;
+                        } else if crate::dates::find_day(tt).is_some()
+                            && (PUBLISHED_WORD.is_match(tt) || tt.len() <= 40)
+                        {
+                            // Names and then their outlet: a name alone could be any
+                            // title-cased line ("Breaking News").
+                            if let [names @ .., (outlet, _)] = &texts[..]
+                                && !names.is_empty()
+                                && (crate::authors::is_agency(outlet)
+                                    || crate::authors::outlet_name(outlet))
+                                && names.iter().all(|(t, _)| unlabelled_names(t))
+                                && !m.bylines.iter().any(|b| b.order >= texts[0].1)
+                            {
+                                let text = texts
+                                    .iter()
+                                    .map(|(t, _)| t.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                m.bylines.push(Byline {
+                                    text,
+                                    strength: 0,
+                                    in_boilerplate: false,
+                                    order: texts[0].1,
+                                    from_text: true,
+                                    unseen: false,
+                                });
+                            }
+                            under_h1 = None;
+                        } else {
+                            texts.push((collapse_ws(tt), order));
                         }
                     }
                     // Digits of other scripts read as ASCII ones.
@@ -550,6 +592,7 @@ pub fn collect(doc: &Html) -> Meta {
                                 let site = site_title(e, class);
                                 if !bp && !in_text && !site && m.first_h1.is_none() {
                                     m.first_h1 = Some(order);
+                                    first_h1_node = Some(node.id());
                                 }
                                 if site && m.site_titles.len() < 4 {
                                     m.site_titles.push(t.clone());
@@ -879,6 +922,9 @@ pub fn collect(doc: &Html) -> Meta {
                     }
                     if el.name() == "article" {
                         in_article = in_article.saturating_sub(1);
+                    }
+                    if first_h1_node == Some(node.id()) {
+                        under_h1 = Some(Vec::new());
                     }
                 }
             }
@@ -1457,6 +1503,63 @@ fn bounded_text_without(
         }
     }
     s
+}
+
+/// A text under the headline that is only names, without a label ("Tom Davies", "Kevin
+/// Johnson and Kevin McCoy"): each two to four words, capitalised but for a surname's
+/// particle.
+fn unlabelled_names(t: &str) -> bool {
+    let names = crate::authors::split_authors(t);
+    !names.is_empty()
+        && names.len() <= 4
+        && names.iter().all(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            // Not a kicker or a section's name ("Breaking News", "Council Votes Tonight").
+            let desk = words.last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "news"
+                        | "sports"
+                        | "sport"
+                        | "politics"
+                        | "business"
+                        | "opinion"
+                        | "world"
+                        | "local"
+                        | "health"
+                        | "tech"
+                        | "entertainment"
+                        | "weather"
+                        | "live"
+                        | "update"
+                        | "updates"
+                        | "tonight"
+                        | "today"
+                        | "analysis"
+                        | "review"
+                )
+            });
+            !desk
+                && (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "de" | "da"
+                            | "van"
+                            | "von"
+                            | "der"
+                            | "den"
+                            | "la"
+                            | "le"
+                            | "al"
+                            | "bin"
+                            | "del"
+                            | "di"
+                    ) || (w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                })
+        })
 }
 
 /// A label that names the author in the element after it: "Author", "Written by", ...

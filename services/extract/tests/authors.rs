@@ -1141,3 +1141,31 @@ fn a_link_to_a_byline_page_names_the_author() {
         ["News Nation Bureau"]
     );
 }
+
+#[test]
+fn names_and_their_outlet_under_the_headline_are_the_byline_without_a_label() {
+    // Gannett's byline with its class names hashed away: the names, the outlet, then the
+    // dateline.
+    let byline = |names: &str, outlet: &str| {
+        format!(
+            "<html><head><title>Teachers pack the Statehouse</title></head><body><article>\
+             <h1>Teachers pack the Statehouse</h1><div class=\"c1f3a\"><div class=\"c2b7d\">\
+             <span class=\"c9e1f\">{names}</span> <span class=\"c4a0c\">{outlet}</span></div>\
+             <div class=\"c77e2\">Published 11:34 PM EST Nov 19, 2019</div></div><p>{PARA}</p>\
+             <p>{PARA}</p><p>{PARA}</p></article></body></html>"
+        )
+    };
+    let url = "https://news.example/story/news/2019/11/19/teachers/1/";
+    assert_eq!(
+        authors(&byline("Tom Davies", "Associated Press"), url),
+        ["Tom Davies"]
+    );
+    assert_eq!(
+        authors(&byline("Kevin Johnson and Kevin McCoy", "USA TODAY"), url),
+        ["Kevin Johnson", "Kevin McCoy"]
+    );
+    // A kicker is no name, and a name without its outlet could be any title-cased line.
+    assert!(authors(&byline("Breaking News", "Associated Press"), url).is_empty());
+    let html = byline("Council Votes Tonight", "").replace("<span class=\"c4a0c\"></span>", "");
+    assert!(authors(&html, url).is_empty());
+}
