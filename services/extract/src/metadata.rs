@@ -108,10 +108,13 @@ fn korean_signoff(text: &str) -> Option<String> {
 /// growth-focused marketer"; "Bence Kovács" / "Bence is a software developer".
 fn bio_name(recent: &[String], text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().take(6).collect();
+    // Words of `text` before `words`: a title.
+    let mut skipped = 0;
     if let Some(first) = words.first()
         && matches!(*first, "Dr." | "Dr" | "Prof." | "Mr." | "Ms." | "Mrs.")
     {
         words.remove(0);
+        skipped = 1;
     }
     let is_at = words
         .iter()
@@ -147,6 +150,22 @@ fn bio_name(recent: &[String], text: &str) -> Option<String> {
         .any(|p| lower.contains(p));
     if !(personal || crate::authors::is_role(&opening)) {
         return None;
+    }
+    // "... is a freelance writer", "... is the editor of": a role the subject holds, not
+    // one the sentence names ("Grove Atlantic is ideal for authors seeking ...").
+    if matches!(words[is_at], "is" | "was") {
+        let after: Vec<&str> = text
+            .split_whitespace()
+            .skip(skipped + is_at + 1)
+            .take(8)
+            .collect();
+        let holds = after
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "our"))
+            && (personal || crate::authors::is_role(&after.join(" ")));
+        if !holds {
+            return None;
+        }
     }
     for r in recent.iter().rev() {
         let words = r.split_whitespace().count();

@@ -210,6 +210,10 @@ fn an_author_box_names_the_author_when_nothing_else_does() {
                share one name and cover the whole house without dead zones.</p>";
     let html = page("", "", "").replace("</article>", &format!("{def}</article>"));
     assert!(authors(&html, "https://shop.example/mesh").is_empty());
+    // Nor is a company's entry in a list that names the authors it serves.
+    let entry = "<h3>15. Grove Atlantic</h3><p>With a reputation for excellence, <strong>Grove                  Atlantic</strong> publishes literary fiction.</p><p>Grove Atlantic is ideal                  for authors seeking a boutique publishing experience with a focus on quality.</p>";
+    let html = page("", "", "").replace("</article>", &format!("{entry}</article>"));
+    assert!(authors(&html, "https://blog.example/publishers").is_empty());
 }
 
 #[test]
