@@ -407,7 +407,8 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
                 .is_some_and(|rest| {
                     rest.chars().any(char::is_alphanumeric)
                         && (site_like(rest, &site_names, c.host)
-                            || tag_tail.as_deref() == Some(norm(rest).as_str()))
+                            || tag_tail.as_deref() == Some(norm(rest).as_str())
+                            || widget_tail(rest))
                 })
         }) {
             return Some(r.clone());
@@ -545,6 +546,21 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         .first()
         .map(|h| collapse_ws(h))
         .filter(|h| !h.is_empty())
+}
+
+/// What a headline's widgets leave after it: the source's domain in parentheses and a
+/// comment count ("(latimes.com) 87", Slashdot), nothing a headline would say.
+fn widget_tail(rest: &str) -> bool {
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    (1..=3).contains(&tokens.len())
+        && tokens.iter().all(|t| {
+            t.chars().all(|c| c.is_ascii_digit())
+                || (t.len() <= 40
+                    && ((t.starts_with('(') && t.ends_with(')'))
+                        || (t.starts_with('[') && t.ends_with(']')))
+                    && t.contains('.')
+                    && !t.contains(' '))
+        })
 }
 
 /// Whether `h` is `r` with one or two characters at a time turned into a '?'.

@@ -329,3 +329,24 @@ fn a_headline_before_a_list_of_the_sites_parts_is_the_headline() {
     );
     assert_eq!(a.title.as_deref(), Some("Classificação NASCAR"));
 }
+
+#[test]
+fn a_sources_domain_and_a_comment_count_after_the_headline_are_not_part_of_it() {
+    // Slashdot's `<h1>`: the story's link, then the source and the count of comments.
+    let html = format!(
+        "<html><head><title>Stanford Grads Find Their Degrees No Longer Guarantee Jobs - \
+         Slashdot</title><meta property=\"og:title\" content=\"Stanford Grads Find Their Degrees \
+         No Longer Guarantee Jobs - Slashdot\"></head><body><article><h1><span><a \
+         href=\"/story/25/12/19/1\">Stanford Grads Find Their Degrees No Longer Guarantee \
+         Jobs</a> <span>(<a href=\"https://latimes.example.com/x\">latimes.com</a>)</span></span> \
+         <span>87</span></h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+    );
+    let a = article(
+        &html,
+        "https://developers.slashdot.org/story/25/12/19/1/stanford",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Stanford Grads Find Their Degrees No Longer Guarantee Jobs")
+    );
+}
