@@ -485,7 +485,7 @@ pub fn is_phrase(s: &str) -> bool {
 }
 
 /// Lower-case words that belong in names ("Ludwig van Beethoven", "Center for ...").
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "da", "di", "du", "del", "della", "des", "von", "zu", "bin",
     "binti", "al", "el", "la", "le", "dos", "das", "do", "ter", "ten", "y", "e", "of", "the",
     "for", "and", "st.", "mc", "ibn", "ap", "af", "av",

@@ -1343,8 +1343,8 @@ fn earlier_than_update<'a>(
 /// The metadata's publication is a revision's stamp (JSON-LD's datePublished on or after
 /// its dateModified, or after its dateCreated), or the dateline under the headline says it
 /// is the publication ("Published Apr 26, 2023 Updated Aug 21, 2025"), and that dateline
-/// shows a day two or more days earlier: the day readers see is the first publication, with its time from
-/// another witness of that day.
+/// shows a day two or more days earlier: the day readers see is the first publication,
+/// with its time from another witness of that day.
 fn shown_original(
     found: PubTime,
     header: Option<&str>,

@@ -1561,22 +1561,10 @@ fn unlabelled_names(t: &str) -> bool {
             !desk
                 && (2..=4).contains(&words.len())
                 && words.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "de" | "da"
-                            | "van"
-                            | "von"
-                            | "der"
-                            | "den"
-                            | "la"
-                            | "le"
-                            | "al"
-                            | "bin"
-                            | "del"
-                            | "di"
-                    ) || (w.starts_with(char::is_uppercase)
-                        && w.chars()
-                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                    crate::authors::PARTICLES.contains(w)
+                        || (w.starts_with(char::is_uppercase)
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
                 })
         })
 }
