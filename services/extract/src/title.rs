@@ -558,8 +558,7 @@ fn widget_tail(rest: &str) -> bool {
                 || (t.len() <= 40
                     && ((t.starts_with('(') && t.ends_with(')'))
                         || (t.starts_with('[') && t.ends_with(']')))
-                    && t.contains('.')
-                    && !t.contains(' '))
+                    && t.contains('.'))
         })
 }
 
