@@ -708,15 +708,14 @@ fn boilerplate_block_in(b: &Block, introduced: bool) -> bool {
     // A dateline on its own ("Updated 11:21 pm CST, Tuesday, November 19, 2019"), not a
     // sentence with a date in it; or under the byline it closes ("The Associated Press" /
     // "Published Monday, November 18, 2019 8:22AM EST").
-    if n < 160 && {
-        let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        lines.len() <= 3
-            && lines.iter().any(|l| dateline_only(l))
-            && lines.iter().all(|l| {
-                dateline_only(l)
-                    || (l.split_whitespace().count() <= 5 && !l.contains(['.', '!', '?']))
-            })
-    } {
+    let lines = || t.lines().map(str::trim).filter(|l| !l.is_empty());
+    if n < 160
+        && lines().any(dateline_only)
+        && lines().count() <= 3
+        && lines().all(|l| {
+            dateline_only(l) || (l.split_whitespace().count() <= 5 && !l.contains(['.', '!', '?']))
+        })
+    {
         return true;
     }
     // A linked headline in capitals between paragraphs: a related story ("LAUREN ALAINA
