@@ -814,8 +814,11 @@ pub fn collect(doc: &Html) -> Meta {
                     ]
                     .iter()
                     .any(|p| h.contains(p))
-                        // "/topics/people/donald-trump": a subject, not a writer.
-                        && !["/topic", "/tag/", "/tags/", "/subject"].iter().any(|p| h.contains(p))
+                        // "/topics/people/donald-trump": a subject, not a writer; Creative
+                        // Commons' "/licenses/by/3.0/": a licence.
+                        && !["/topic", "/tag/", "/tags/", "/subject", "/licenses/"]
+                            .iter()
+                            .any(|p| h.contains(p))
                         && let Some(e) = elr
                     {
                         let t = collapse_ws(&bounded_text(e, 120));

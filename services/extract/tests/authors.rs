@@ -1173,3 +1173,15 @@ fn names_and_their_outlet_under_the_headline_are_the_byline_without_a_label() {
     let html = byline("Council Votes Tonight", "").replace("<span class=\"c4a0c\"></span>", "");
     assert!(authors(&html, url).is_empty());
 }
+
+#[test]
+fn a_licence_link_is_no_author_page() {
+    // Creative Commons' address holds "/by/", as author pages' do.
+    let html = page("", "", "<p>Filed Monday</p>").replace(
+        "</article>",
+        "</article><div>Content of this site is licensed under a <a rel=\"license\" \
+         href=\"https://creativecommons.org/licenses/by/3.0/\">Creative Commons License</a>\
+         </div>",
+    );
+    assert!(authors(&html, "https://news.example/x").is_empty());
+}
