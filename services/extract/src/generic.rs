@@ -871,17 +871,24 @@ fn with_coauthors(
                 more.iter().any(|m| m.to_lowercase().contains(&n))
             })
     };
+    // Also a "By ..." line found by its text, where no class names it.
     for b in meta.bylines.iter().filter(|b| {
         !b.in_boilerplate
-            && b.strength >= 1
-            && !b.from_text
+            && (b.strength >= 1 || b.from_text)
             && b.text.len() < 200
             && near.contains(&b.order)
     }) {
-        let all: Vec<String> = authors::split_authors_field(&b.text)
-            .into_iter()
-            .filter(|n| !is_site(n))
-            .collect();
+        // A line found by its text names the writers before its date; categories may follow
+        // ("by Daniel Gibson | Mar 11, 2023 | All About Brakes, Learn About Brakes").
+        let all: Vec<String> = if b.from_text {
+            let end = dates::find_day(&b.text).map_or(b.text.len(), |(_, (s, _))| s);
+            authors::split_authors(&b.text[..end])
+        } else {
+            authors::split_authors_field(&b.text)
+        }
+        .into_iter()
+        .filter(|n| !is_site(n))
+        .collect();
         let people = all.iter().all(|n| {
             n.split_whitespace().count() >= 2
                 && n.split_whitespace()

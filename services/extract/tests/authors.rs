@@ -1185,3 +1185,26 @@ fn a_licence_link_is_no_author_page() {
     );
     assert!(authors(&html, "https://news.example/x").is_empty());
 }
+
+#[test]
+fn a_by_line_without_a_class_names_the_metadatas_coauthors() {
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council extends program","author":{"@type":"Person","name":"Stefan Becket"}}</script>"#;
+    // CBS News with its classes hashed away: the JSON-LD names the first of three.
+    let html = page(
+        ld,
+        "",
+        "<p class=\"c81f2a0\">By Stefan Becket, Kathryn Watson, Grace Segers</p>",
+    );
+    assert_eq!(
+        authors(&html, "https://news.example/x"),
+        ["Stefan Becket", "Kathryn Watson", "Grace Segers"]
+    );
+    // A theme's meta line names its categories after the date: they are no co-authors.
+    let html = page(
+        &ld.replace("Stefan Becket", "Daniel Gibson"),
+        "",
+        "<p>by Daniel Gibson | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About \
+         Brakes | 0 comments</p>",
+    );
+    assert_eq!(authors(&html, "https://news.example/x"), ["Daniel Gibson"]);
+}
