@@ -262,7 +262,8 @@ fn clean(s: &str) -> String {
 /// A headline as the page shows it, without a label ("Title: ..."), a leading date
 /// ("Dec 18 2025 ...") or the site's name glued to either end.
 fn clean_h1(h: &str, site_names: &[String], host: &str) -> String {
-    let mut h = clean(h);
+    // A documentation generator's anchor link after the heading (Sphinx's "¶").
+    let mut h = clean(h).trim_end_matches('¶').trim_end().to_string();
     for label in ["Title:", "Headline:", "Blog:"] {
         if let Some(rest) = h.strip_prefix(label) {
             h = rest.trim().to_string();
@@ -321,6 +322,9 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
                     .is_some_and(|rest| {
                         words(rest).len() >= (2 * n).max(4)
                             && !SEPARATORS.iter().any(|s| rest.contains(s))
+                            // A headline opens with a capital; a tagline may not ("evolve
+                            // extension for Mercurial").
+                            && !rest.trim_start().starts_with(char::is_lowercase)
                     })
                     // "September 2018 open thread - The GiveWell Blog" with both parts an
                     // `<h1>`: the blog's name is the one after the headline.

@@ -350,3 +350,22 @@ fn a_sources_domain_and_a_comment_count_after_the_headline_are_not_part_of_it() 
         Some("Stanford Grads Find Their Degrees No Longer Guarantee Jobs")
     );
 }
+
+#[test]
+fn a_documentation_anchor_after_the_heading_is_not_part_of_it() {
+    // Sphinx: `<a class="headerlink" href="#...">¶</a>` inside the `<h1>`.
+    let html = format!(
+        "<html><head><title>Evolve: Shared Mutable History — evolve extension for \
+         Mercurial</title></head><body><div class=\"body\"><h1>Evolve: Shared Mutable History<a \
+         class=\"headerlink\" href=\"#evolve\">¶</a></h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+         </div></body></html>"
+    );
+    let a = article(&html, "https://docs.example.org/evolve/");
+    assert_eq!(a.title.as_deref(), Some("Evolve: Shared Mutable History"));
+    // A headline that ends in a sign of its own keeps it.
+    let html = html
+        .replace("Evolve: Shared Mutable History", "Learning C#")
+        .replace("<a class=\"headerlink\" href=\"#evolve\">¶</a>", "");
+    let a = article(&html, "https://docs.example.org/evolve/");
+    assert_eq!(a.title.as_deref(), Some("Learning C#"));
+}
